@@ -1,0 +1,507 @@
+package dev.sinew.client;
+
+import dev.sinew.client.Schema.ModelMeta;
+import dev.sinew.client.Schema.RelationLink;
+import dev.sinew.schema.model.ReferentialAction;
+import dev.sinew.schema.model.Relation;
+import dev.sinew.schema.model.ScalarField;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * {@code relationMode = "prisma"}: the client keeps referential integrity, in the same transaction as the write.
+ *
+ * <p>One rule covers every write: deleting rows of a model runs the onDelete of every relation pointing to it;
+ * changing columns of a model runs the onUpdate of every relation whose referenced columns change (on the value
+ * changing, as a foreign key acts) and checks that changed foreign keys reference existing records; inserting
+ * checks the referenced records too (unless turned off, as Prisma does). NoAction is Restrict.
+ *
+ * <p>The work is planned over {@link RowSet}s: each relation at each level is one statement whose rows are a
+ * sub-select of the level above, evaluated by the database. The plan runs in three phases: row locks top-down
+ * (the rows about to be deleted or re-keyed, so that a concurrent insert of a child, which share-locks its parent
+ * first, either committed before and is seen, or waits and then fails its check); every Restrict check and
+ * reference check, before any change (a Restrict check reads at most one row); then the changes bottom-up, so that
+ * no sub-select reads a row a previous statement of the plan has changed. The root statement comes last, from the
+ * writer.
+ */
+final class EmulatedStrategy implements RelationModeStrategy {
+    private final Schema schema;
+    private final boolean checkOnCreate;
+    private final boolean rowLocks;
+
+    EmulatedStrategy(Schema schema, Flavour flavour, boolean checkOnCreate) {
+        this.schema = schema;
+        this.checkOnCreate = checkOnCreate;
+        this.rowLocks = flavour.locksRows();
+    }
+
+    // --------------------------------------------------------------------------------------------------------------
+    // what needs emulation
+
+    @Override
+    public boolean emulatesDelete(ModelMeta model) {
+        return !pointingTo(model).isEmpty() || hasManyToMany(model);
+    }
+
+    @Override
+    public boolean emulatesUpdate(ModelMeta model, Collection<ScalarField> changed) {
+        Set<String> names = names(changed);
+        for (Relation relation : pointingTo(model)) {
+            if (intersects(relation.references(), names)) {
+                return true;
+            }
+        }
+        for (RelationLink link : model.relations.values()) {
+            if (link.isForward() && intersects(link.relation.fields(), names)) {
+                return true;
+            }
+            if (link.isManyToMany() && intersects(model.identifierNames(), names)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean locksRows() {
+        return rowLocks;
+    }
+
+    private List<Relation> pointingTo(ModelMeta model) {
+        return schema.datamodel.relationsPointingTo(model.name);
+    }
+
+    private static boolean hasManyToMany(ModelMeta model) {
+        return model.relations.values().stream().anyMatch(RelationLink::isManyToMany);
+    }
+
+    private static Set<String> names(Collection<ScalarField> fields) {
+        Set<String> names = new HashSet<>();
+        for (ScalarField field : fields) {
+            names.add(field.name());
+        }
+        return names;
+    }
+
+    private static boolean intersects(Collection<String> a, Set<String> b) {
+        for (String name : a) {
+            if (b.contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** NoAction is Restrict when the client emulates (Prisma's alias in prisma mode). */
+    private static ReferentialAction effective(ReferentialAction action) {
+        return action == ReferentialAction.NO_ACTION ? ReferentialAction.RESTRICT : action;
+    }
+
+    // --------------------------------------------------------------------------------------------------------------
+    // inserts
+
+    @Override
+    public void beforeInsert(Session session, ModelMeta model, List<Map<String, Object>> rows, Set<Relation> verified)
+            throws SQLException {
+        if (!checkOnCreate) {
+            return;
+        }
+        for (RelationLink link : model.relations.values()) {
+            if (link.isForward() && !verified.contains(link.relation)) {
+                checkReferenced(session, model, link, rows);
+            }
+        }
+    }
+
+    /**
+     * One statement per relation (per chunk) over the distinct foreign key values of the rows: the referenced
+     * records, share-locked, must all exist.
+     */
+    private void checkReferenced(Session session, ModelMeta model, RelationLink link, List<Map<String, Object>> rows)
+            throws SQLException {
+        LinkedHashSet<List<Object>> wanted = new LinkedHashSet<>();
+        Map<List<Object>, List<Object>> raw = new LinkedHashMap<>();
+        for (Map<String, Object> row : rows) {
+            List<Object> key = new ArrayList<>();
+            List<Object> values = new ArrayList<>();
+            boolean complete = true;
+            for (ScalarField field : link.selfFields) {
+                Object value = row.get(field.name());
+                if (value == null) {
+                    complete = false;
+                    break;
+                }
+                key.add(Keys.normalize(value));
+                values.add(value);
+            }
+            if (complete && wanted.add(key)) {
+                raw.put(key, values);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return;
+        }
+        ModelMeta parent = link.other;
+        int width = link.otherFields.size();
+        List<List<Object>> all = new ArrayList<>(wanted);
+        int chunk = Math.max(1, (session.flavour.maxParameters() - 100) / width);
+        for (int start = 0; start < all.size(); start += chunk) {
+            List<List<Object>> part = all.subList(start, Math.min(all.size(), start + chunk));
+            String p = session.alias();
+            List<String> columns = link.otherFields.stream().map(f -> session.column(p, f.columnName())).toList();
+            List<Object> params = new ArrayList<>();
+            for (List<Object> key : part) {
+                List<Object> values = raw.get(key);
+                for (int i = 0; i < width; i++) {
+                    params.add(session.param(link.otherFields.get(i), values.get(i)));
+                }
+            }
+            Sql sql = new Sql("SELECT " + String.join(", ", columns) + " FROM " + session.table(parent) + " AS " + p
+                    + " WHERE ");
+            Reader.appendWithParams(sql, session.flavour.inList(Flavour.tuple(columns), width, part.size()), params);
+            sql.append(session.flavour.shareLockClause());
+            Set<List<Object>> found = new HashSet<>(session.query(sql, rs -> {
+                List<Object> key = new ArrayList<>(width);
+                for (int i = 0; i < width; i++) {
+                    key.add(Keys.normalize(session.read(rs, i + 1, link.otherFields.get(i))));
+                }
+                return key;
+            }));
+            if (!found.containsAll(part)) {
+                throw Errors.foreignKeyViolation(model.name, link.relation.foreignKeyName(),
+                        link.selfColumns(), null);
+            }
+        }
+    }
+
+    // --------------------------------------------------------------------------------------------------------------
+    // plans
+
+    /** A check that runs before any change: the query must (or must not) find a row. */
+    private record Check(Sql query, boolean mustFind, Supplier<SinewException> error) {}
+
+    /** The statements of one emulated write, in their three phases. */
+    private static final class Plan {
+        final List<Sql> locks = new ArrayList<>();
+        final List<Check> checks = new ArrayList<>();
+        final List<Sql> changes = new ArrayList<>();
+        final List<Relation> path = new ArrayList<>();
+
+        void run(Session session) throws SQLException {
+            for (Sql lock : locks) {
+                session.query(lock, rs -> null);
+            }
+            for (Check check : checks) {
+                if (session.exists(check.query()) != check.mustFind()) {
+                    throw check.error().get();
+                }
+            }
+            for (Sql change : changes) {
+                session.update(change);
+            }
+        }
+
+        /**
+         * Follows a relation one level down. The validator refuses cycles of modifying actions in prisma mode, so
+         * a repeat means a schema that was not validated; stop rather than nest forever.
+         */
+        void enter(Relation relation) {
+            if (path.contains(relation)) {
+                throw new SinewException(null, "The referential actions of relation '" + relation.name()
+                        + "' form a cycle that cannot be emulated. In relationMode = \"prisma\", one relation of"
+                        + " each cycle must use NoAction (or Restrict) for onDelete and onUpdate.", Map.of());
+            }
+            path.add(relation);
+        }
+
+        void leave() {
+            path.remove(path.size() - 1);
+        }
+    }
+
+    @Override
+    public void beforeDelete(Session session, ModelMeta model, RowSet rows) throws SQLException {
+        Plan plan = new Plan();
+        planDelete(session, model, rows, plan);
+        plan.run(session);
+    }
+
+    @Override
+    public void beforeUpdate(Session session, ModelMeta model, RowSet rows, List<Assignment> assignments,
+                             Set<Relation> verified) throws SQLException {
+        Plan plan = new Plan();
+        planReferences(session, model, rows, assignments, verified, plan);
+        planUpdate(session, model, rows, assignments, plan);
+        plan.run(session);
+    }
+
+    /** The onDelete of every relation pointing to the model, for the rows about to be deleted. */
+    private void planDelete(Session session, ModelMeta model, RowSet rows, Plan plan) {
+        for (Relation relation : pointingTo(model)) {
+            ModelMeta child = schema.model(relation.modelA());
+            List<ScalarField> fields = fields(child, relation.fields());
+            RowSet children = RowSet.children(session, child, fields, fields(model, relation.references()), rows);
+            switch (effective(relation.onDelete())) {
+                case RESTRICT -> plan.checks.add(restrict(session, child, children, relation, session.operationModel()));
+                case CASCADE -> {
+                    plan.enter(relation);
+                    if (rowLocks && hasDependents(child, null)) {
+                        plan.locks.add(lock(session, child, children, false));
+                    }
+                    planDelete(session, child, children, plan);
+                    plan.changes.add(Dml.delete(session, child, children));
+                    plan.leave();
+                }
+                case SET_NULL -> {
+                    plan.enter(relation);
+                    List<Assignment> nulls = new ArrayList<>();
+                    for (ScalarField field : fields) {
+                        nulls.add(new Assignment(field, Assignment.Op.SET, null));
+                    }
+                    if (rowLocks && hasDependents(child, fields)) {
+                        plan.locks.add(lock(session, child, children, false));
+                    }
+                    planUpdate(session, child, children, nulls, plan);
+                    plan.changes.add(Dml.update(session, child, children, nulls));
+                    plan.leave();
+                }
+                default -> throw unsupported(relation, relation.onDelete());
+            }
+        }
+        for (RelationLink link : model.relations.values()) {
+            if (link.isManyToMany()) {
+                // Implicit many-to-many join rows go with either side (their foreign keys cascade in foreignKeys mode).
+                plan.changes.add(joinRows(session, model, link, rows, "DELETE FROM " + session.quote(link.joinTable)));
+            }
+        }
+    }
+
+    /**
+     * The onUpdate of every relation pointing to the model whose referenced fields the assignments change, for the
+     * rows whose referenced values really change.
+     */
+    private void planUpdate(Session session, ModelMeta model, RowSet rows, List<Assignment> assignments, Plan plan) {
+        Map<String, Assignment> byField = new LinkedHashMap<>();
+        for (Assignment assignment : assignments) {
+            byField.put(assignment.field().name(), assignment);
+        }
+        for (Relation relation : pointingTo(model)) {
+            List<ScalarField> references = fields(model, relation.references());
+            List<Integer> changed = new ArrayList<>();
+            for (int i = 0; i < references.size(); i++) {
+                if (byField.containsKey(references.get(i).name())) {
+                    changed.add(i);
+                }
+            }
+            if (changed.isEmpty()) {
+                continue;
+            }
+            RowSet changing = rows.and(q -> changedPredicate(session, q, references, changed, byField));
+            ModelMeta child = schema.model(relation.modelA());
+            List<ScalarField> fields = fields(child, relation.fields());
+            RowSet children = RowSet.children(session, child, fields, references, changing);
+            switch (effective(relation.onUpdate())) {
+                case RESTRICT -> plan.checks.add(restrict(session, child, children, relation, session.operationModel()));
+                case CASCADE -> {
+                    plan.enter(relation);
+                    List<Assignment> follow = new ArrayList<>();
+                    for (int i : changed) {
+                        follow.add(byField.get(references.get(i).name()).onField(fields.get(i)));
+                    }
+                    if (rowLocks && hasDependents(child, fields)) {
+                        plan.locks.add(lock(session, child, children, false));
+                    }
+                    planReferences(session, child, children, follow, Set.of(relation), plan);
+                    planUpdate(session, child, children, follow, plan);
+                    plan.changes.add(Dml.update(session, child, children, follow));
+                    plan.leave();
+                }
+                case SET_NULL -> {
+                    plan.enter(relation);
+                    List<Assignment> nulls = new ArrayList<>();
+                    for (ScalarField field : fields) {
+                        nulls.add(new Assignment(field, Assignment.Op.SET, null));
+                    }
+                    if (rowLocks && hasDependents(child, fields)) {
+                        plan.locks.add(lock(session, child, children, false));
+                    }
+                    planUpdate(session, child, children, nulls, plan);
+                    plan.changes.add(Dml.update(session, child, children, nulls));
+                    plan.leave();
+                }
+                default -> throw unsupported(relation, relation.onUpdate());
+            }
+        }
+        List<ScalarField> identifier = model.identifier;
+        if (identifier.size() == 1 && byField.containsKey(identifier.get(0).name())) {
+            Assignment change = byField.get(identifier.get(0).name());
+            for (RelationLink link : model.relations.values()) {
+                if (link.isManyToMany()) {
+                    // Join rows follow their record's new id, as the join table's ON UPDATE CASCADE would.
+                    RowSet changing = rows.and(q -> changedPredicate(session, q, identifier, List.of(0), byField));
+                    String join = session.quote(link.joinTable);
+                    Sql sql = new Sql("UPDATE " + join + " SET " + session.quote(link.selfJoinColumn) + " = ")
+                            .append(change.expression(session, session.column(join, link.selfJoinColumn)));
+                    plan.changes.add(joinRows(session, model, link, changing, sql.text(), sql));
+                }
+            }
+        }
+    }
+
+    /**
+     * Checks that the foreign keys the assignments change reference existing records (share-locking them), for
+     * every relation of the model holding the foreign key, except those in {@code skip}.
+     */
+    private void planReferences(Session session, ModelMeta model, RowSet rows, List<Assignment> assignments,
+                                Set<Relation> skip, Plan plan) {
+        Map<String, Assignment> byField = new LinkedHashMap<>();
+        for (Assignment assignment : assignments) {
+            byField.put(assignment.field().name(), assignment);
+        }
+        for (RelationLink link : model.relations.values()) {
+            if (!link.isForward() || skip.contains(link.relation)
+                    || link.selfFields.stream().noneMatch(f -> byField.containsKey(f.name()))) {
+                continue;
+            }
+            ModelMeta parent = link.other;
+            Supplier<SinewException> error = () -> Errors.foreignKeyViolation(model.name,
+                    link.relation.foreignKeyName(), link.selfColumns(), null);
+            boolean literal = link.selfFields.stream().allMatch(f -> byField.containsKey(f.name())
+                    && byField.get(f.name()).op() == Assignment.Op.SET);
+            if (literal) {
+                if (link.selfFields.stream().anyMatch(f -> byField.get(f.name()).value() == null)) {
+                    continue; // a NULL foreign key references nothing
+                }
+                String p = session.alias();
+                Sql sql = new Sql("SELECT 1 FROM " + session.table(parent) + " AS " + p + " WHERE ");
+                for (int i = 0; i < link.selfFields.size(); i++) {
+                    ScalarField reference = link.otherFields.get(i);
+                    Object value = byField.get(link.selfFields.get(i).name()).value();
+                    sql.append((i > 0 ? " AND " : "") + session.column(p, reference.columnName()) + " = ")
+                            .param(session.param(reference, value));
+                }
+                sql.append(session.flavour.shareLockClause());
+                plan.checks.add(new Check(sql, true, error));
+                continue;
+            }
+            // The new foreign key differs per row: lock the records the new values reference, then look for a row
+            // whose new value references none.
+            if (rowLocks) {
+                String p = session.alias();
+                String a = session.alias();
+                List<String> refs = link.otherFields.stream().map(f -> session.column(p, f.columnName())).toList();
+                Sql predicate = new Sql(Flavour.tuple(refs) + " IN (SELECT ")
+                        .append(newValues(session, link.selfFields, byField, a, ", "))
+                        .append(" FROM " + session.table(model) + " AS " + a + " WHERE ").append(rows.at(a))
+                        .append(")");
+                plan.locks.add(session.flavour.lockRows(parent.table, p, predicate, true));
+            }
+            String a = session.alias();
+            String p = session.alias();
+            Sql sql = new Sql("SELECT 1 FROM " + session.table(model) + " AS " + a + " WHERE ").append(rows.at(a));
+            for (ScalarField field : link.selfFields) {
+                sql.append(" AND ").append(newValue(session, field, byField, a)).append(" IS NOT NULL");
+            }
+            sql.append(" AND NOT EXISTS (SELECT 1 FROM " + session.table(parent) + " AS " + p + " WHERE ");
+            for (int i = 0; i < link.selfFields.size(); i++) {
+                sql.append((i > 0 ? " AND " : "") + session.column(p, link.otherFields.get(i).columnName()) + " = ")
+                        .append(newValue(session, link.selfFields.get(i), byField, a));
+            }
+            sql.append(")").append(session.flavour.limitOffset(1, null));
+            plan.checks.add(new Check(sql, false, error));
+        }
+    }
+
+    private static Sql newValue(Session session, ScalarField field, Map<String, Assignment> byField, String a) {
+        String column = session.column(a, field.columnName());
+        Assignment assignment = byField.get(field.name());
+        return assignment == null ? new Sql(column) : assignment.expression(session, column);
+    }
+
+    private static Sql newValues(Session session, List<ScalarField> fields, Map<String, Assignment> byField,
+                                 String a, String separator) {
+        Sql out = new Sql();
+        for (int i = 0; i < fields.size(); i++) {
+            out.append(i > 0 ? separator : "").append(newValue(session, fields.get(i), byField, a));
+        }
+        return out;
+    }
+
+    /** The rows whose value of at least one of the changed fields differs from its new value. */
+    private static Sql changedPredicate(Session session, String q, List<ScalarField> fields, List<Integer> changed,
+                                        Map<String, Assignment> byField) {
+        List<Sql> parts = new ArrayList<>();
+        for (int i : changed) {
+            ScalarField field = fields.get(i);
+            String column = session.column(q, field.columnName());
+            Sql next = byField.get(field.name()).expression(session, column);
+            String template = session.flavour.distinctFrom(column, "\u0000");
+            int hole = template.indexOf('\u0000');
+            parts.add(new Sql(template.substring(0, hole)).append(next).append(template.substring(hole + 1)));
+        }
+        return parts.size() == 1 ? parts.get(0) : Filters.paren(Sql.join(parts, " OR "));
+    }
+
+    /** Whether changing (or, with null, deleting) rows of the model can break references to them. */
+    private boolean hasDependents(ModelMeta model, List<ScalarField> changed) {
+        if (changed == null) {
+            return emulatesDelete(model);
+        }
+        Set<String> names = names(changed);
+        for (Relation relation : pointingTo(model)) {
+            if (intersects(relation.references(), names)) {
+                return true;
+            }
+        }
+        return hasManyToMany(model) && intersects(model.identifierNames(), names);
+    }
+
+    /** P2014 when a row of {@code children} exists; reads at most one row. */
+    private static Check restrict(Session session, ModelMeta child, RowSet children, Relation relation,
+                                  String operationModel) {
+        String a = session.alias();
+        Sql sql = new Sql("SELECT 1 FROM " + session.table(child) + " AS " + a + " WHERE ").append(children.at(a))
+                .append(session.flavour.limitOffset(1, null)).append(session.flavour.restrictCheckLockClause());
+        return new Check(sql, false, () -> Errors.relationViolation(operationModel, relation));
+    }
+
+    private static Sql lock(Session session, ModelMeta model, RowSet rows, boolean shared) {
+        String a = session.alias();
+        return session.flavour.lockRows(model.table, a, rows.at(a), shared);
+    }
+
+    /** {@code <statement> WHERE selfColumn IN (SELECT id FROM model WHERE rows)} on a many-to-many join table. */
+    private static Sql joinRows(Session session, ModelMeta model, RelationLink link, RowSet rows, String statement) {
+        return joinRows(session, model, link, rows, statement, new Sql(statement));
+    }
+
+    private static Sql joinRows(Session session, ModelMeta model, RelationLink link, RowSet rows, String unused,
+                                Sql statement) {
+        String x = session.alias();
+        String join = session.quote(link.joinTable);
+        return statement.append(" WHERE " + session.column(join, link.selfJoinColumn) + " IN (SELECT "
+                + session.column(x, link.selfFields.get(0).columnName()) + " FROM " + session.table(model) + " AS "
+                + x + " WHERE ").append(rows.at(x)).append(")");
+    }
+
+    private static List<ScalarField> fields(ModelMeta model, List<String> names) {
+        List<ScalarField> out = new ArrayList<>(names.size());
+        for (String name : names) {
+            out.add(model.model.scalarField(name).orElseThrow());
+        }
+        return out;
+    }
+
+    private static SinewException unsupported(Relation relation, ReferentialAction action) {
+        return new SinewException(null, "The referential action `" + action.schemaName() + "` of relation '"
+                + relation.name() + "' cannot be emulated with relationMode = \"prisma\".", Map.of());
+    }
+}

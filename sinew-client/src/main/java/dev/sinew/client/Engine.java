@@ -1,0 +1,195 @@
+package dev.sinew.client;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.sinew.schema.model.Datamodel;
+import dev.sinew.schema.model.Index;
+import dev.sinew.schema.model.Model;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client's core: the schema, the database's flavour, the relation-mode strategy and the connection pool; runs
+ * each call on a connection, writes in one transaction each, retried on deadlock or serialization failure.
+ */
+final class Engine implements Scope, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Sinew.class);
+
+    final Schema schema;
+    final Flavour flavour;
+    final Values values;
+    final RelationModeStrategy strategy;
+    private final HikariDataSource dataSource;
+    private final int maxRetries;
+    private final Consumer<String> statementListener;
+
+    Engine(Datamodel datamodel, Flavour flavour, Flavour.JdbcTarget target, boolean checkOnCreate, int maxRetries,
+           int poolSize, Consumer<String> statementListener) {
+        this.schema = new Schema(datamodel);
+        this.flavour = flavour;
+        this.values = new Values(datamodel);
+        this.strategy = datamodel.relationMode().usesForeignKeys() ? new ForeignKeysStrategy()
+                : new EmulatedStrategy(schema, flavour, checkOnCreate);
+        this.maxRetries = maxRetries;
+        this.statementListener = statementListener;
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(target.url());
+        config.setDataSourceProperties(target.properties());
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(Math.min(1, poolSize));
+        config.setPoolName("sinew");
+        config.setInitializationFailTimeout(-1);
+        try {
+            this.dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new SinewException("P1001", "Can't reach database server: " + e.getMessage(), Map.of(), e);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            flavour.initialize(connection);
+        } catch (SQLException e) {
+            dataSource.close();
+            throw new SinewException("P1001", "Can't reach database server: " + e.getMessage(), Map.of(), e);
+        }
+    }
+
+    void statementExecuted(Sql sql) {
+        if (statementListener != null) {
+            statementListener.accept(sql.text());
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{}", sql);
+        }
+    }
+
+    Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    // --------------------------------------------------------------------------------------------------------------
+    // calls outside an interactive transaction
+
+    @Override
+    public <T> T read(String model, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            Session session = new Session(this, connection);
+            session.operationModel(model);
+            return work.run(session);
+        } catch (SQLException e) {
+            throw translate(e, model);
+        }
+    }
+
+    /** One transaction per call; on a deadlock or serialization failure the whole call runs again. */
+    @Override
+    public <T> T write(String model, Work<T> work) {
+        int attempt = 0;
+        while (true) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    flavour.beginWrite(connection);
+                    Session session = new Session(this, connection);
+                    session.operationModel(model);
+                    T result = work.run(session);
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException | Error e) {
+                    rollbackQuietly(connection);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (flavour.isRetryable(e)) {
+                    if (attempt++ < maxRetries) {
+                        backoff(attempt);
+                        continue;
+                    }
+                    throw Errors.writeConflict(e);
+                }
+                throw translate(e, model);
+            }
+        }
+    }
+
+    static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; the database rolls the transaction back when it notices
+        }
+    }
+
+    private static void backoff(int attempt) {
+        long millis = ThreadLocalRandom.current().nextLong(1, 10L << Math.min(attempt, 6));
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SinewException("P2034", "Interrupted while waiting to retry the transaction", Map.of(), e);
+        }
+    }
+
+    // --------------------------------------------------------------------------------------------------------------
+    // errors
+
+    /** The client error for a driver error in a call on {@code model}. */
+    SinewException translate(SQLException error, String model) {
+        if (flavour.isRetryable(error)) {
+            return Errors.writeConflict(error);
+        }
+        if (error instanceof Raw.RawQueryFailure) {
+            return Errors.rawQueryFailed(error.getSQLState(), error.getMessage(), error.getCause());
+        }
+        Flavour.Violation violation = flavour.violation(error);
+        if (violation instanceof Flavour.Violation.Unique unique) {
+            List<String> columns = unique.columns();
+            if (columns.isEmpty() && unique.constraint() != null) {
+                columns = constraintColumns(unique.constraint());
+            }
+            return Errors.uniqueViolation(model, columns, unique.constraint(), error);
+        }
+        if (violation instanceof Flavour.Violation.ForeignKey foreignKey) {
+            return Errors.foreignKeyViolation(model, foreignKey.constraint(), foreignKey.columns(), error);
+        }
+        if (violation instanceof Flavour.Violation.NotNull notNull) {
+            return Errors.nullViolation(model, notNull.column(), error);
+        }
+        String state = error.getSQLState();
+        if (state != null && (state.startsWith("08") || state.equals("57P01"))) {
+            return new SinewException("P1017", "Server has closed the connection.", Map.of(), error);
+        }
+        return Errors.database(state, error.getMessage(), error);
+    }
+
+    /** The columns of a unique constraint or primary key named in a driver error. */
+    private List<String> constraintColumns(String constraint) {
+        for (Model model : schema.datamodel.models()) {
+            if (model.primaryKey() != null && constraint.equals(model.primaryKey().databaseName())) {
+                return columns(model, model.primaryKey().fieldNames());
+            }
+            for (Index index : model.indexes()) {
+                if (constraint.equals(index.databaseName())) {
+                    return columns(model, index.fieldNames());
+                }
+            }
+        }
+        if (constraint.equals("PRIMARY")) {
+            return List.of();
+        }
+        return List.of();
+    }
+
+    private static List<String> columns(Model model, List<String> fields) {
+        return fields.stream().map(f -> model.scalarField(f).map(s -> s.columnName()).orElse(f)).toList();
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

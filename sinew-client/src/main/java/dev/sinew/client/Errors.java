@@ -1,0 +1,181 @@
+package dev.sinew.client;
+
+import dev.sinew.schema.model.Relation;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Prisma's error texts, in one place. */
+final class Errors {
+    private static final String NOT_FOUND =
+            "An operation failed because it depends on one or more records that were required but not found. ";
+
+    private Errors() {
+    }
+
+    static SinewException uniqueViolation(String model, List<String> fields, String constraint, Throwable cause) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("modelName", model);
+        String message;
+        if (!fields.isEmpty()) {
+            meta.put("target", List.copyOf(fields));
+            message = "Unique constraint failed on the fields: (" + backticked(fields) + ")";
+        } else if (constraint != null) {
+            meta.put("target", constraint);
+            message = "Unique constraint failed on the constraint: `" + constraint + "`";
+        } else {
+            message = "Unique constraint failed";
+        }
+        return new SinewException("P2002", message, meta, cause);
+    }
+
+    /**
+     * A reference to a record that does not exist: the database's foreign key refused it, or the emulation's check
+     * on create or update found no referenced record.
+     */
+    static SinewException foreignKeyViolation(String model, String constraint, List<String> fields, Throwable cause) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("modelName", model);
+        String message;
+        if (constraint != null) {
+            meta.put("constraint", constraint);
+            message = "Foreign key constraint violated on the constraint: `" + constraint + "`";
+        } else if (!fields.isEmpty()) {
+            meta.put("constraint", List.copyOf(fields));
+            message = "Foreign key constraint violated on the fields: (" + backticked(fields) + ")";
+        } else {
+            message = "Foreign key constraint violated on the foreign key";
+        }
+        return new SinewException("P2003", message, meta, cause);
+    }
+
+    static SinewException nullViolation(String model, String column, Throwable cause) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("modelName", model);
+        String message;
+        if (column != null) {
+            meta.put("constraint", List.of(column));
+            message = "Null constraint violation on the fields: (`" + column + "`)";
+        } else {
+            message = "Null constraint violation";
+        }
+        return new SinewException("P2011", message, meta, cause);
+    }
+
+    /**
+     * P2014: a change that a Restrict (or NoAction) relation forbids, or that would leave a required relation
+     * without its record. {@code model} is the model of the call.
+     */
+    static SinewException relationViolation(String model, Relation relation) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("modelName", model);
+        meta.put("relation", relation.name());
+        meta.put("modelA", relation.modelA());
+        meta.put("modelB", relation.modelB());
+        return new SinewException("P2014", "The change you are trying to make would violate the required relation '"
+                + relation.name() + "' between the `" + relation.modelA() + "` and `" + relation.modelB()
+                + "` models.", meta);
+    }
+
+    /** P2025 for update, delete and the OrThrow reads: {@code operation} is "an update", "a delete", "a query". */
+    static SinewException recordNotFound(String model, String operation) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("modelName", model);
+        meta.put("operation", operation);
+        return new SinewException("P2025", NOT_FOUND + "No record was found for " + operation + ".", meta);
+    }
+
+    /**
+     * P2025 for a nested write that needs a related record: {@code operation} is "a nested connect",
+     * "a nested update", ...; {@code neededFor} names why (Prisma's "(needed to inline the relation on 'Post'
+     * record(s))"), or null.
+     */
+    static SinewException relatedRecordNotFound(String model, String relatedModel, Relation relation,
+                                                String operation, String neededFor) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("modelName", model);
+        meta.put("model", relatedModel);
+        meta.put("relation", relation.name());
+        meta.put("relationType", relationType(relation));
+        meta.put("operation", operation);
+        if (neededFor != null) {
+            meta.put("neededFor", neededFor);
+        }
+        return new SinewException("P2025", NOT_FOUND + "No '" + relatedModel + "' record"
+                + (neededFor == null ? "" : " (" + neededFor + ")") + " was found for " + operation + " on "
+                + relationType(relation) + " relation '" + relation.name() + "'.", meta);
+    }
+
+    /** P2018: a list connect on a one-to-many relation found fewer records than it named. */
+    static SinewException connectedRecordsNotFound(String model, Relation relation, int expected, int found) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("modelName", model);
+        meta.put("expectedRows", expected);
+        meta.put("relation", relation.name());
+        meta.put("relationType", relationType(relation));
+        return new SinewException("P2018", "The required connected records were not found. Expected " + expected
+                + " records to be connected after connect operation on " + relationType(relation) + " relation '"
+                + relation.name() + "', found " + found + ".", meta);
+    }
+
+    /** P2025 for a many-to-many connect: "Expected 1 records to be connected, found only 0." */
+    static SinewException expectedRecords(String model, int expected, int found) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("modelName", model);
+        meta.put("expectedRows", expected);
+        return new SinewException("P2025", NOT_FOUND + "Expected " + expected + " records to be connected, found only "
+                + found + ".", meta);
+    }
+
+    /** P2017: a nested delete named a record that is not connected to the parent. */
+    static SinewException notConnected(String model, Relation relation, String parent, String child) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("modelName", model);
+        meta.put("relation", relation.name());
+        meta.put("parent", parent);
+        meta.put("child", child);
+        return new SinewException("P2017", "The records for relation `" + relation.name() + "` between the `"
+                + parent + "` and `" + child + "` models are not connected.", meta);
+    }
+
+    static SinewException writeConflict(Throwable cause) {
+        return new SinewException("P2034",
+                "Transaction failed due to a write conflict or a deadlock. Please retry your transaction",
+                Map.of(), cause);
+    }
+
+    /** An invalid argument: Prisma Client's validation error, with the query engine's code P2009. */
+    static SinewException invalid(String message) {
+        return new SinewException("P2009", message, Map.of());
+    }
+
+    static SinewException rawQueryFailed(String sqlState, String message, Throwable cause) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("code", sqlState == null ? "N/A" : sqlState);
+        meta.put("message", message);
+        return new SinewException("P2010", "Raw query failed. Code: `" + (sqlState == null ? "N/A" : sqlState)
+                + "`. Message: `" + message + "`", meta, cause);
+    }
+
+    static SinewException database(String sqlState, String message, Throwable cause) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        if (sqlState != null) {
+            meta.put("sqlState", sqlState);
+        }
+        return new SinewException(null, "Database error: " + message, meta, cause);
+    }
+
+    static String relationType(Relation relation) {
+        return switch (relation.kind()) {
+            case ONE_TO_ONE -> "one-to-one";
+            case ONE_TO_MANY -> "one-to-many";
+            case MANY_TO_MANY -> "many-to-many";
+        };
+    }
+
+    static String backticked(Collection<String> names) {
+        return names.stream().map(n -> "`" + n + "`").collect(Collectors.joining(","));
+    }
+}

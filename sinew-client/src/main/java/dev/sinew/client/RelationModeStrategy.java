@@ -1,0 +1,46 @@
+package dev.sinew.client;
+
+import dev.sinew.client.Schema.ModelMeta;
+import dev.sinew.schema.model.Relation;
+import dev.sinew.schema.model.ScalarField;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who keeps referential integrity on the client's writes: the database's foreign keys ({@link ForeignKeysStrategy})
+ * or the client itself ({@link EmulatedStrategy}, {@code relationMode = "prisma"}). Chosen once per client; the
+ * writer calls it around every insert, update and delete, and nothing else in the client looks at the relation mode.
+ */
+interface RelationModeStrategy {
+
+    /** Whether deleting rows of the model needs work before the DELETE (so the writer takes and locks their keys). */
+    boolean emulatesDelete(ModelMeta model);
+
+    /** Whether an UPDATE that changes these fields of the model needs work before it. */
+    boolean emulatesUpdate(ModelMeta model, Collection<ScalarField> changed);
+
+    /** Whether rows read to be referenced (nested connect) are share-locked, and roots locked before changes. */
+    boolean locksRows();
+
+    /**
+     * Before rows of the model are inserted: checks that the records their foreign keys reference exist.
+     *
+     * @param rows     the rows' values by field name (canonical values)
+     * @param verified relations whose referenced record the writer has just read or created itself
+     */
+    void beforeInsert(Session session, ModelMeta model, List<Map<String, Object>> rows, Set<Relation> verified)
+            throws SQLException;
+
+    /** Before the rows are deleted (their keys locked already): the onDelete of every relation pointing to them. */
+    void beforeDelete(Session session, ModelMeta model, RowSet rows) throws SQLException;
+
+    /**
+     * Before the rows are updated with the assignments: the onUpdate of every relation whose referenced fields
+     * change, and the check that changed foreign keys reference existing records.
+     */
+    void beforeUpdate(Session session, ModelMeta model, RowSet rows, List<Assignment> assignments,
+                      Set<Relation> verified) throws SQLException;
+}

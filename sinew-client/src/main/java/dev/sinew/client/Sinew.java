@@ -1,0 +1,265 @@
+package dev.sinew.client;
+
+import dev.sinew.schema.model.ConfigValue;
+import dev.sinew.schema.model.Datamodel;
+import dev.sinew.schema.model.Datasource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A client for the database a Prisma schema describes, with Prisma Client's operations and relation modes.
+ *
+ * <pre>{@code
+ * try (Sinew db = Sinew.connect(Path.of("prisma/schema.prisma"))) {
+ *     db.model("User").create(Map.of("data", Map.of("email", "ada@example.com")));
+ * }
+ * }</pre>
+ *
+ * <p>With {@code relationMode = "prisma"} the client emulates every referential action itself, set-based and
+ * race-free, in the transaction of the write; it also checks on create that referenced records exist (which Prisma
+ * does not; {@link Builder#checkOnCreate(boolean) checkOnCreate(false)} turns that off). With
+ * {@code relationMode = "foreignKeys"} (the default) the database's foreign keys do the work.
+ *
+ * <p>Thread-safe; holds a connection pool, so close it.
+ */
+public final class Sinew implements AutoCloseable {
+    private final Engine engine;
+
+    private Sinew(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** A client for the schema file, connecting to its datasource's URL. */
+    public static Sinew connect(Path schema) {
+        return builder().schema(schema).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The operations of a model; a validation error (P2009) when the schema has no such model. */
+    public ModelClient model(String name) {
+        return new ModelClient(engine.schema.model(name), engine);
+    }
+
+    /** The schema this client runs on. */
+    public Datamodel datamodel() {
+        return engine.schema.datamodel;
+    }
+
+    /**
+     * Runs {@code body} in one interactive transaction: it commits when the body returns and rolls back when it
+     * throws (the exception is rethrown).
+     */
+    public <T> T transaction(Function<Transaction, T> body) {
+        Connection connection;
+        try {
+            connection = engine.connection();
+            connection.setAutoCommit(false);
+            engine.flavour.beginWrite(connection);
+        } catch (SQLException e) {
+            throw engine.translate(e, null);
+        }
+        Transaction transaction = new Transaction(engine, connection);
+        try {
+            T result = body.apply(transaction);
+            transaction.close();
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            Engine.rollbackQuietly(connection);
+            throw engine.translate(e, null);
+        } catch (RuntimeException | Error e) {
+            transaction.close();
+            Engine.rollbackQuietly(connection);
+            throw e;
+        } finally {
+            transaction.close();
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // returned to the pool, or already broken
+            }
+        }
+    }
+
+    /** Runs a statement that is not emulated (as Prisma's {@code $executeRaw}), with {@code ?} parameters. */
+    public int executeRaw(String sql, Object... params) {
+        return engine.write(null, s -> Raw.execute(s, sql, params));
+    }
+
+    /** Runs a query that is not emulated (as Prisma's {@code $queryRaw}); column label to value per row. */
+    public List<Map<String, Object>> queryRaw(String sql, Object... params) {
+        return engine.read(null, s -> Raw.query(s, sql, params));
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    /** Settings of a client. */
+    public static final class Builder {
+        private Path schema;
+        private Datamodel datamodel;
+        private String url;
+        private boolean checkOnCreate = true;
+        private int maxRetries = 4;
+        private int poolSize = 10;
+        private Consumer<String> statementListener;
+        private Map<String, String> environment;
+
+        private Builder() {
+        }
+
+        /** The schema file; the datasource URL is read from it, and a {@code .env} beside it is read too. */
+        public Builder schema(Path schema) {
+            this.schema = Objects.requireNonNull(schema);
+            return this;
+        }
+
+        /**
+         * An already validated schema (for generated clients and tests); relative SQLite paths are then relative to
+         * the working directory, or to {@link #schema(Path)}'s folder when both are given.
+         */
+        public Builder datamodel(Datamodel datamodel) {
+            this.datamodel = Objects.requireNonNull(datamodel);
+            return this;
+        }
+
+        /** The connection URL, instead of the datasource's: Prisma's form or a {@code jdbc:} URL. */
+        public Builder url(String url) {
+            this.url = Objects.requireNonNull(url);
+            return this;
+        }
+
+        /**
+         * With {@code relationMode = "prisma"}: whether creates check that the records their foreign keys reference
+         * exist (default true). False gives Prisma's behaviour, which lets dangling references in.
+         */
+        public Builder checkOnCreate(boolean checkOnCreate) {
+            this.checkOnCreate = checkOnCreate;
+            return this;
+        }
+
+        /** How often a write is run again after a deadlock or serialization failure before P2034 (default 4). */
+        public Builder maxRetries(int maxRetries) {
+            if (maxRetries < 0) {
+                throw new IllegalArgumentException("maxRetries must not be negative");
+            }
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        /** The most connections the pool opens (default 10). */
+        public Builder poolSize(int poolSize) {
+            if (poolSize < 1) {
+                throw new IllegalArgumentException("poolSize must be at least 1");
+            }
+            this.poolSize = poolSize;
+            return this;
+        }
+
+        /** Called with the SQL of every statement the client sends (Prisma's {@code log: ['query']}). */
+        public Builder onStatement(Consumer<String> listener) {
+            this.statementListener = listener;
+            return this;
+        }
+
+        /** Environment variables for {@code env("...")} in the datasource, instead of the process's. */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = Map.copyOf(environment);
+            return this;
+        }
+
+        public Sinew build() {
+            Datamodel model = datamodel;
+            if (model == null) {
+                if (schema == null) {
+                    throw new IllegalStateException("Sinew.builder() needs schema(path) or datamodel(datamodel)");
+                }
+                model = SchemaFile.load(schema);
+            }
+            Datasource datasource = model.datasource().orElseThrow(() -> new SinewException("P1012",
+                    "The schema has no datasource block.", Map.of()));
+            Path directory = schema == null ? null : schema.toAbsolutePath().getParent();
+            String target = url != null ? url : resolveUrl(datasource, directory);
+            Flavour flavour = Flavour.of(datasource.provider());
+            Flavour.JdbcTarget jdbc = flavour.jdbcTarget(target, directory == null ? Path.of("").toAbsolutePath()
+                    : directory);
+            return new Sinew(new Engine(model, flavour, jdbc, checkOnCreate, maxRetries, poolSize,
+                    statementListener));
+        }
+
+        private String resolveUrl(Datasource datasource, Path directory) {
+            ConfigValue value = datasource.url();
+            if (value == null) {
+                throw new SinewException("P1012", "The datasource `" + datasource.name() + "` has no `url`; give one"
+                        + " in the schema (a literal or env(\"DATABASE_URL\")) or with Sinew.builder().url(...).",
+                        Map.of());
+            }
+            Map<String, String> env = new HashMap<>();
+            if (directory != null) {
+                env.putAll(DotEnv.read(directory.resolve(".env")));
+            }
+            env.putAll(environment != null ? environment : System.getenv());
+            return value.resolve(env).orElseThrow(() -> new SinewException("P1012", "Environment variable not found: "
+                    + (value instanceof ConfigValue.Env e ? e.variable() : "url") + ".", Map.of()));
+        }
+    }
+
+    /** The {@code KEY=value} lines of a {@code .env} file; none when there is no file. */
+    static final class DotEnv {
+        private DotEnv() {
+        }
+
+        static Map<String, String> read(Path file) {
+            Map<String, String> out = new HashMap<>();
+            if (!Files.isRegularFile(file)) {
+                return out;
+            }
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file);
+            } catch (IOException e) {
+                throw new SinewException("P1012", "Could not read " + file + ": " + e.getMessage(), Map.of(), e);
+            }
+            for (String raw : lines) {
+                String line = raw.strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                if (line.startsWith("export ")) {
+                    line = line.substring("export ".length()).strip();
+                }
+                int eq = line.indexOf('=');
+                if (eq <= 0) {
+                    continue;
+                }
+                String key = line.substring(0, eq).strip();
+                String value = line.substring(eq + 1).strip();
+                if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
+                        || value.startsWith("'") && value.endsWith("'"))) {
+                    value = value.substring(1, value.length() - 1);
+                } else {
+                    int comment = value.indexOf(" #");
+                    if (comment >= 0) {
+                        value = value.substring(0, comment).strip();
+                    }
+                }
+                out.put(key, value);
+            }
+            return out;
+        }
+    }
+}

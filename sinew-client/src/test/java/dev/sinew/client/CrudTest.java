@@ -1,0 +1,313 @@
+package dev.sinew.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sinew.schema.model.Datamodel;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Reads, writes, nested writes and errors on SQLite, in foreignKeys mode. */
+class CrudTest {
+    static final String BLOG = """
+            model User {
+              id      Int      @id @default(autoincrement())
+              email   String   @unique
+              name    String?
+              role    Role     @default(USER)
+              posts   Post[]
+              profile Profile?
+              tags    Tag[]
+            }
+            model Profile {
+              id     Int    @id @default(autoincrement())
+              bio    String
+              userId Int    @unique
+              user   User   @relation(fields: [userId], references: [id], onDelete: Cascade)
+            }
+            model Post {
+              id        Int       @id @default(autoincrement())
+              title     String
+              published Boolean   @default(false)
+              views     Int       @default(0)
+              score     Float     @default(1.5)
+              createdAt DateTime  @default(now())
+              authorId  Int
+              author    User      @relation(fields: [authorId], references: [id])
+              comments  Comment[]
+              @@index([authorId])
+            }
+            model Comment {
+              id     Int    @id @default(autoincrement())
+              text   String
+              postId Int
+              post   Post   @relation(fields: [postId], references: [id], onDelete: Cascade)
+            }
+            model Tag {
+              id    Int    @id @default(autoincrement())
+              name  String @unique
+              users User[]
+            }
+            enum Role {
+              USER
+              ADMIN
+            }
+            """;
+
+    static Datamodel schema(String provider, String mode, String models) {
+        return TestSchemas.datamodel("datasource db {\n  provider = \"" + provider + "\"\n  relationMode = \"" + mode
+                + "\"\n}\n" + models);
+    }
+
+    TestDb database;
+    Sinew db;
+
+    @BeforeEach
+    void open() {
+        Datamodel datamodel = schema("sqlite", "foreignKeys", BLOG);
+        database = TestDb.create(TestDb.Kind.SQLITE);
+        database.push(datamodel);
+        db = database.client(datamodel);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+        database.close();
+    }
+
+    @Test
+    void createsWithNestedCreatesAndReadsThemBack() {
+        Map<String, Object> user = db.model("User").create(Map.of(
+                "data", Map.of("email", "ada@example.com", "name", "Ada",
+                        "posts", Map.of("create", List.of(Map.of("title", "One"), Map.of("title", "Two",
+                                "comments", Map.of("create", Map.of("text", "nice")))))),
+                "include", Map.of("posts", Map.of("include", Map.of("comments", true), "orderBy", Map.of("id", "asc")))));
+        assertThat(user).containsEntry("email", "ada@example.com").containsEntry("role", "USER");
+        assertThat(user.keySet()).containsExactly("id", "email", "name", "role", "posts");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> posts = (List<Map<String, Object>>) user.get("posts");
+        assertThat(posts).extracting(p -> p.get("title")).containsExactly("One", "Two");
+        assertThat(posts.get(0)).containsEntry("published", false).containsEntry("views", 0)
+                .containsEntry("score", 1.5).containsEntry("authorId", user.get("id"));
+        assertThat(posts.get(0).get("createdAt")).isInstanceOf(Instant.class);
+        assertThat((List<?>) posts.get(1).get("comments")).hasSize(1);
+        assertThat((List<?>) posts.get(0).get("comments")).isEmpty();
+    }
+
+    @Test
+    void filtersOrdersAndPages() {
+        seed();
+        ModelClient posts = db.model("Post");
+        assertThat(posts.findMany(Map.of("where", Map.of("title", Map.of("startsWith", "P")),
+                "orderBy", Map.of("title", "desc")))).extracting(p -> p.get("title"))
+                .containsExactly("Post 3", "Post 2", "Post 1");
+        assertThat(posts.findMany(Map.of("where", Map.of("views", Map.of("gte", 10, "lt", 30)))))
+                .extracting(p -> p.get("title")).containsExactlyInAnyOrder("Post 1", "Post 2");
+        assertThat(posts.findMany(Map.of("where", Map.of("OR", List.of(Map.of("views", 10),
+                Map.of("title", Map.of("endsWith", "3"))))))).hasSize(2);
+        assertThat(posts.findMany(Map.of("where", Map.of("NOT", Map.of("title", Map.of("in",
+                List.of("Post 1", "Post 2"))))))).extracting(p -> p.get("title")).containsExactly("Post 3");
+        assertThat(posts.findMany(Map.of("where", Map.of("title", Map.of("notIn", List.of()))))).hasSize(3);
+        assertThat(posts.findMany(Map.of("where", Map.of("title", Map.of("in", List.of()))))).isEmpty();
+        assertThat(posts.findMany(Map.of("orderBy", List.of(Map.of("views", "desc")), "skip", 1, "take", 1)))
+                .extracting(p -> p.get("title")).containsExactly("Post 2");
+        assertThat(posts.findMany(Map.of("orderBy", Map.of("id", "asc"), "take", -2)))
+                .extracting(p -> p.get("title")).containsExactly("Post 2", "Post 3");
+        Object second = posts.findMany(Map.of("orderBy", Map.of("id", "asc"))).get(1).get("id");
+        assertThat(posts.findMany(Map.of("orderBy", Map.of("id", "asc"), "cursor", Map.of("id", second),
+                "take", 5))).extracting(p -> p.get("title")).containsExactly("Post 2", "Post 3");
+        assertThat(posts.findMany(Map.of("orderBy", Map.of("id", "asc"), "cursor", Map.of("id", second),
+                "skip", 1))).extracting(p -> p.get("title")).containsExactly("Post 3");
+        assertThat(posts.findMany(Map.of("distinct", List.of("authorId")))).hasSize(2);
+        assertThat(posts.count(Map.of("where", Map.of("published", true)))).isEqualTo(1);
+        assertThat(posts.count()).isEqualTo(3);
+        assertThat(posts.findFirst(Map.of("where", Map.of("views", Map.of("gt", 100))))).isNull();
+        assertThat(posts.findFirst(Map.of("orderBy", Map.of("views", "desc")))).containsEntry("title", "Post 3");
+    }
+
+    @Test
+    void relationFiltersAndCounts() {
+        seed();
+        ModelClient users = db.model("User");
+        assertThat(users.findMany(Map.of("where", Map.of("posts", Map.of("some", Map.of("published", true))))))
+                .extracting(u -> u.get("email")).containsExactly("a@x");
+        assertThat(users.findMany(Map.of("where", Map.of("posts", Map.of("every", Map.of("published", false))))))
+                .extracting(u -> u.get("email")).containsExactlyInAnyOrder("b@x", "c@x");
+        assertThat(users.findMany(Map.of("where", Map.of("posts", Map.of("none", Map.of())))))
+                .extracting(u -> u.get("email")).containsExactly("c@x");
+        assertThat(db.model("Post").findMany(Map.of("where", Map.of("author", Map.of("is",
+                Map.of("email", "b@x")))))).extracting(p -> p.get("title")).containsExactly("Post 3");
+        assertThat(db.model("Post").findMany(Map.of("where", Map.of("author", Map.of("email", "b@x")))))
+                .hasSize(1);
+        assertThat(users.findMany(Map.of("where", Map.of("profile", Map.of("isNot", Map.of("bio", "x")))))).hasSize(3);
+        assertThat(users.findMany(Map.of("where", java.util.Collections.singletonMap("profile", null)))).hasSize(3);
+        List<Map<String, Object>> counted = users.findMany(Map.of("orderBy", Map.of("email", "asc"),
+                "select", Map.of("email", true, "_count", Map.of("select", Map.of("posts", true)))));
+        assertThat(counted.get(0)).isEqualTo(Map.of("email", "a@x", "_count", Map.of("posts", 2)));
+        assertThat(counted.get(2)).isEqualTo(Map.of("email", "c@x", "_count", Map.of("posts", 0)));
+        assertThat(users.findMany(Map.of("orderBy", Map.of("posts", Map.of("_count", "desc")), "take", 1)))
+                .extracting(u -> u.get("email")).containsExactly("a@x");
+        assertThat(db.model("Post").findMany(Map.of("orderBy", List.of(Map.of("author", Map.of("email", "desc")),
+                Map.of("title", "asc"))))).extracting(p -> p.get("title")).containsExactly("Post 3", "Post 1", "Post 2");
+        List<Map<String, Object>> firstPosts = users.findMany(Map.of("orderBy", Map.of("email", "asc"),
+                "select", Map.of("email", true, "posts", Map.of("select", Map.of("title", true),
+                        "orderBy", Map.of("title", "desc"), "take", 1))));
+        assertThat(firstPosts.get(0).get("posts")).isEqualTo(List.of(Map.of("title", "Post 2")));
+        assertThat(firstPosts.get(1).get("posts")).isEqualTo(List.of(Map.of("title", "Post 3")));
+    }
+
+    @Test
+    void updatesWithAtomicOperationsAndNestedWrites() {
+        seed();
+        ModelClient posts = db.model("Post");
+        Object id = posts.findFirst(Map.of("where", Map.of("title", "Post 1"))).get("id");
+        Map<String, Object> updated = posts.update(Map.of("where", Map.of("id", id),
+                "data", Map.of("views", Map.of("increment", 5), "score", Map.of("multiply", 2),
+                        "title", Map.of("set", "Renamed"))));
+        assertThat(updated).containsEntry("views", 15).containsEntry("score", 3.0).containsEntry("title", "Renamed");
+        Map<String, Object> user = db.model("User").update(Map.of("where", Map.of("email", "a@x"),
+                "data", Map.of("posts", Map.of("updateMany", Map.of("where", Map.of(), "data", Map.of("views", 0)),
+                        "create", Map.of("title", "Post 4")),
+                        "tags", Map.of("connectOrCreate", List.of(Map.of("where", Map.of("name", "java"),
+                                "create", Map.of("name", "java")))),
+                        "profile", Map.of("upsert", Map.of("create", Map.of("bio", "hi"),
+                                "update", Map.of("bio", "ho")))),
+                "include", Map.of("posts", true, "tags", true, "profile", true)));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> userPosts = (List<Map<String, Object>>) user.get("posts");
+        assertThat(userPosts).hasSize(3).extracting(p -> p.get("views")).containsOnly(0);
+        assertThat((List<?>) user.get("tags")).hasSize(1);
+        assertThat(user.get("profile")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("bio", "hi");
+        Map<String, Object> again = db.model("User").update(Map.of("where", Map.of("email", "a@x"),
+                "data", Map.of("profile", Map.of("upsert", Map.of("create", Map.of("bio", "hi"),
+                        "update", Map.of("bio", "ho"))), "tags", Map.of("set", List.of())),
+                "include", Map.of("profile", true, "tags", true)));
+        assertThat(again.get("profile")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("bio", "ho");
+        assertThat((List<?>) again.get("tags")).isEmpty();
+        assertThat(db.model("Tag").count()).isEqualTo(1);
+        assertThat(db.model("Post").updateMany(Map.of("where", Map.of("published", false),
+                "data", Map.of("published", true)))).isEqualTo(Map.of("count", 3));
+    }
+
+    @Test
+    void deletesAndCounts() {
+        seed();
+        assertThat(db.model("Comment").deleteMany(Map.of())).isEqualTo(Map.of("count", 1));
+        Map<String, Object> deleted = db.model("Post").delete(Map.of("where", Map.of("id",
+                db.model("Post").findFirst(Map.of("where", Map.of("title", "Post 3"))).get("id")),
+                "select", Map.of("title", true)));
+        assertThat(deleted).isEqualTo(Map.of("title", "Post 3"));
+        assertThat(db.model("Post").count()).isEqualTo(2);
+    }
+
+    @Test
+    void reportsPrismaErrors() {
+        seed();
+        ModelClient users = db.model("User");
+        SinewException unique = catchSinew(() -> users.create(Map.of("data", Map.of("email", "a@x"))));
+        assertThat(unique.code()).isEqualTo("P2002");
+        assertThat(unique.getMessage()).isEqualTo("Unique constraint failed on the fields: (`email`)");
+        SinewException missing = catchSinew(() -> users.update(Map.of("where", Map.of("id", 999),
+                "data", Map.of("name", "x"))));
+        assertThat(missing.code()).isEqualTo("P2025");
+        assertThat(missing.getMessage()).isEqualTo("An operation failed because it depends on one or more records"
+                + " that were required but not found. No record was found for an update.");
+        assertThat(catchSinew(() -> users.delete(Map.of("where", Map.of("id", 999)))).getMessage())
+                .endsWith("No record was found for a delete.");
+        assertThat(catchSinew(() -> users.findUniqueOrThrow(Map.of("where", Map.of("id", 999)))).getMessage())
+                .endsWith("No record was found for a query.");
+        SinewException connect = catchSinew(() -> db.model("Post").create(Map.of("data", Map.of("title", "t",
+                "author", Map.of("connect", Map.of("id", 999))))));
+        assertThat(connect.code()).isEqualTo("P2025");
+        assertThat(connect.getMessage()).endsWith("No 'User' record (needed to inline the relation on 'Post'"
+                + " record(s)) was found for a nested connect on one-to-many relation 'PostToUser'.");
+        SinewException foreignKey = catchSinew(() -> db.model("Post").create(Map.of("data",
+                Map.of("title", "t", "authorId", 999))));
+        assertThat(foreignKey.code()).isEqualTo("P2003");
+        assertThat(foreignKey.getMessage()).isEqualTo("Foreign key constraint violated on the foreign key");
+        SinewException restrict = catchSinew(() -> users.delete(Map.of("where", Map.of("email", "a@x"))));
+        assertThat(restrict.code()).isEqualTo("P2003");
+        SinewException unknown = catchSinew(() -> users.findMany(Map.of("wher", Map.of())));
+        assertThat(unknown.code()).isEqualTo("P2009");
+        assertThat(unknown.getMessage()).startsWith("Unknown argument `wher`. Did you mean `where`?");
+        assertThat(catchSinew(() -> users.findMany(Map.of("where", Map.of("idd", 1)))).getMessage())
+                .contains("Unknown argument `idd`").contains("Did you mean `id`?");
+        assertThat(catchSinew(() -> users.findMany(Map.of("where", Map.of("id", "x")))).getMessage())
+                .isEqualTo("Argument `id`: Invalid value provided. Expected Int, provided String.");
+        assertThat(catchSinew(() -> users.findMany(Map.of("select", Map.of("idd", true)))).getMessage())
+                .startsWith("Unknown field `idd` for select statement on model `User`. Did you mean `id`?");
+        assertThat(catchSinew(() -> users.findUnique(Map.of("where", Map.of("name", "x")))).getMessage())
+                .isEqualTo("Argument `where` of type UserWhereUniqueInput needs at least one of `id` or `email`"
+                        + " arguments.");
+        assertThat(catchSinew(() -> db.model("Nope")).getMessage()).startsWith("Unknown model `Nope`.");
+        assertThat(catchSinew(() -> users.create(Map.of("data", Map.of("name", "x")))).getMessage())
+                .isEqualTo("Argument `email` is missing in data.");
+    }
+
+    @Test
+    void writesAreAtomic() {
+        seed();
+        long before = db.model("Post").count();
+        SinewException failure = catchSinew(() -> db.model("User").create(Map.of("data", Map.of("email", "new@x",
+                "posts", Map.of("create", List.of(Map.of("title", "ok"), Map.of("title", "dup", "id", 1)))))));
+        assertThat(failure.code()).isEqualTo("P2002");
+        assertThat(db.model("Post").count()).isEqualTo(before);
+        assertThat(db.model("User").findUnique(Map.of("where", Map.of("email", "new@x")))).isNull();
+    }
+
+    @Test
+    void interactiveTransactionsCommitOrRollBackTogether() {
+        seed();
+        db.transaction(tx -> {
+            tx.model("User").create(Map.of("data", Map.of("email", "t1@x")));
+            return tx.model("User").create(Map.of("data", Map.of("email", "t2@x")));
+        });
+        assertThat(db.model("User").count(Map.of("where", Map.of("email", Map.of("startsWith", "t"))))).isEqualTo(2);
+        assertThatThrownBy(() -> db.transaction(tx -> {
+            tx.model("User").create(Map.of("data", Map.of("email", "t3@x")));
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        assertThat(db.model("User").findUnique(Map.of("where", Map.of("email", "t3@x")))).isNull();
+        db.transaction(tx -> {
+            SinewException duplicate = catchSinew(() -> tx.model("User").create(Map.of("data", Map.of("email",
+                    "t1@x"))));
+            assertThat(duplicate.code()).isEqualTo("P2002");
+            return tx.model("User").create(Map.of("data", Map.of("email", "t4@x")));
+        });
+        assertThat(db.model("User").findUnique(Map.of("where", Map.of("email", "t4@x")))).isNotNull();
+    }
+
+    @Test
+    void rawQueriesAreSentAsWritten() {
+        seed();
+        assertThat(db.executeRaw("UPDATE \"Post\" SET \"views\" = ? WHERE \"title\" = ?", 77, "Post 1")).isEqualTo(1);
+        List<Map<String, Object>> rows = db.queryRaw("SELECT \"views\" AS v FROM \"Post\" WHERE \"title\" = ?",
+                "Post 1");
+        assertThat(((Number) rows.get(0).get("v")).intValue()).isEqualTo(77);
+        SinewException bad = catchSinew(() -> db.queryRaw("SELEC 1"));
+        assertThat(bad.code()).isEqualTo("P2010");
+    }
+
+    void seed() {
+        db.model("User").create(Map.of("data", Map.of("email", "a@x", "posts", Map.of("create", List.of(
+                Map.of("title", "Post 1", "views", 10, "published", true),
+                Map.of("title", "Post 2", "views", 20, "comments", Map.of("create", Map.of("text", "c"))))))));
+        db.model("User").create(Map.of("data", Map.of("email", "b@x", "posts", Map.of("create", Map.of(
+                "title", "Post 3", "views", 30)))));
+        db.model("User").create(Map.of("data", Map.of("email", "c@x")));
+    }
+
+    static SinewException catchSinew(Runnable call) {
+        try {
+            call.run();
+        } catch (SinewException e) {
+            return e;
+        }
+        throw new AssertionError("expected a SinewException");
+    }
+}
