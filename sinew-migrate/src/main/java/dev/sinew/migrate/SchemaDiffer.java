@@ -89,7 +89,9 @@ public final class SchemaDiffer {
     private void diffNamespaces(SqlSchema previous, SqlSchema next, List<Ordered> steps) {
         int i = 0;
         for (String ns : next.namespaces()) {
-            if (!previous.namespaces().contains(ns)) {
+            // A database's default schema exists already unless migrations create it (PostgreSQL's "public").
+            boolean exists = ns.equals(dialect.defaultNamespace()) && !dialect.createsDefaultNamespace();
+            if (!exists && !previous.namespaces().contains(ns)) {
                 steps.add(new Ordered(new MigrationStep.CreateSchema(ns), key(i, 0)));
             }
             i++;

@@ -24,6 +24,11 @@ public class CockroachDialect extends PostgresDialect {
     }
 
     @Override
+    public ColumnDefault autoIncrementDefault() {
+        return new ColumnDefault.UniqueRowId();
+    }
+
+    @Override
     protected String defaultNativeType(Family family) {
         return switch (family) {
             case INT -> "Int4";

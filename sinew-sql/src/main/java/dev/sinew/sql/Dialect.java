@@ -130,6 +130,32 @@ public abstract class Dialect {
         return false;
     }
 
+    /**
+     * Whether migrations create the default namespace ({@code CREATE SCHEMA IF NOT EXISTS "public"}), so that a
+     * calculated schema lists it.
+     */
+    public boolean createsDefaultNamespace() {
+        return false;
+    }
+
+    /**
+     * The default an auto-incrementing column gets where the database has no auto-increment column attribute
+     * (CockroachDB's {@code unique_rowid()}); null where {@link Column#autoIncrement()} says it all.
+     */
+    public ColumnDefault autoIncrementDefault() {
+        return null;
+    }
+
+    /** Whether a single integer primary key column always auto-increments (SQLite's rowid alias). */
+    public boolean integerPrimaryKeyAutoIncrements() {
+        return false;
+    }
+
+    /** The referential action of an implicit many-to-many join table's two foreign keys. */
+    public ForeignKeyAction implicitManyToManyAction(boolean selfRelation) {
+        return ForeignKeyAction.CASCADE;
+    }
+
     /** Whether enums are named types created with their own statement (PostgreSQL, CockroachDB). */
     public boolean enumsAreTypes() {
         return false;

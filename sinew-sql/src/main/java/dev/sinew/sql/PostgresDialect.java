@@ -69,6 +69,11 @@ public class PostgresDialect extends Dialect {
     }
 
     @Override
+    public boolean createsDefaultNamespace() {
+        return true;
+    }
+
+    @Override
     public boolean implicitManyToManyPrimaryKey() {
         return true;
     }

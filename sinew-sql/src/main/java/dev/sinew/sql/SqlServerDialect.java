@@ -71,6 +71,12 @@ public class SqlServerDialect extends Dialect {
         return false;
     }
 
+    /** SQL Server refuses two cascading paths into one table, which a self-relation's join table would have. */
+    @Override
+    public ForeignKeyAction implicitManyToManyAction(boolean selfRelation) {
+        return selfRelation ? ForeignKeyAction.NO_ACTION : ForeignKeyAction.CASCADE;
+    }
+
     @Override
     protected String scriptPrologue() {
         return "BEGIN TRY\n\nBEGIN TRAN;\n";
@@ -185,6 +191,11 @@ public class SqlServerDialect extends Dialect {
 
     // ---------------------------------------------------------------------------------------------------------------
     // Steps
+
+    @Override
+    protected List<String> renderCreateSchema(String namespace) {
+        return List.of("EXEC sp_executesql N'CREATE SCHEMA " + quote(namespace).replace("'", "''") + ";'");
+    }
 
     @Override
     protected List<String> renderCreateTable(Table table, SqlSchema schema) {

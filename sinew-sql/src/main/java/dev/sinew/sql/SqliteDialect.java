@@ -83,6 +83,11 @@ public class SqliteDialect extends Dialect {
     }
 
     @Override
+    public boolean integerPrimaryKeyAutoIncrements() {
+        return true;
+    }
+
+    @Override
     public boolean fillsNullsWhenMadeRequired() {
         return true;
     }
