@@ -132,7 +132,7 @@ public final class SqlSchemaCalculator {
                     indexColumns(model, model.primaryKey().fields()), model.primaryKey().clustered());
         }
         List<Index> indexes = new ArrayList<>();
-        for (dev.sinew.schema.model.Index index : model.indexes()) {
+        for (dev.sinew.schema.model.Index index : prismaIndexOrder(model.indexes())) {
             Index.Kind kind = switch (index.kind()) {
                 case UNIQUE -> Index.Kind.UNIQUE;
                 case FULLTEXT -> Index.Kind.FULLTEXT;
@@ -151,6 +151,20 @@ public final class SqlSchemaCalculator {
             }
         }
         return new Table(model.schema(), tableName, columns, pk, indexes, foreignKeys);
+    }
+
+    /**
+     * Indexes in the order Prisma creates them: {@code @unique} fields first, then the {@code @@index},
+     * {@code @@unique} and {@code @@fulltext} attributes, each group in source order.
+     */
+    private static List<dev.sinew.schema.model.Index> prismaIndexOrder(List<dev.sinew.schema.model.Index> indexes) {
+        List<dev.sinew.schema.model.Index> sorted = new ArrayList<>(indexes);
+        sorted.sort(Comparator.comparingInt(i -> i.declaredOnField() ? 0 : switch (i.kind()) {
+            case NORMAL -> 1;
+            case UNIQUE -> 2;
+            case FULLTEXT -> 3;
+        }));
+        return sorted;
     }
 
     private List<IndexColumn> indexColumns(Model model, List<IndexField> fields) {

@@ -208,9 +208,42 @@ public abstract class Dialect {
             return true; // dbgenerated() without an expression: the schema leaves the default to the database
         }
         if (a instanceof ColumnDefault.DbGenerated x && b instanceof ColumnDefault.DbGenerated y) {
-            return x.expression() != null && x.expression().trim().equals(y.expression().trim());
+            return x.expression() != null && sameExpression(x.expression(), y.expression());
         }
         return renderDefault(previous, null).equals(renderDefault(next, null));
+    }
+
+    /**
+     * Whether two SQL expressions are the same up to what catalogs change when they store one: enclosing
+     * parentheses and whitespace.
+     */
+    protected static boolean sameExpression(String a, String b) {
+        return stripParentheses(a).equals(stripParentheses(b));
+    }
+
+    private static String stripParentheses(String expression) {
+        String e = expression.replaceAll("\\s+", " ").trim();
+        while (e.startsWith("(") && e.endsWith(")") && enclosed(e)) {
+            e = e.substring(1, e.length() - 1).trim();
+        }
+        return e;
+    }
+
+    /** Whether the first parenthesis of the expression closes at its end. */
+    private static boolean enclosed(String e) {
+        int depth = 0;
+        for (int i = 0; i < e.length(); i++) {
+            char c = e.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+                if (depth == 0 && i < e.length() - 1) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------------------------------------------------------

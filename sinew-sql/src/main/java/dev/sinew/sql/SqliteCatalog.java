@@ -227,7 +227,8 @@ final class SqliteCatalog {
                             + (m.group(3) == null ? "Z" : m.group(3)));
                 }
             }
-            if (family == Family.BYTES || family == Family.STRING || family == Family.DATETIME) {
+            if (family == Family.BYTES || family == Family.STRING || family == Family.DATETIME
+                    || family == Family.JSON) {
                 return new ColumnDefault.Value(value);
             }
             if (isNumeric(family) && NUMBER.matcher(value).matches()) {

@@ -167,8 +167,9 @@ public class SqliteDialect extends Dialect {
         } else if (d instanceof ColumnDefault.Value v) {
             return switch (column.type().family()) {
                 case INT, BIGINT, FLOAT, DECIMAL, BOOLEAN, UNSUPPORTED -> v.text();
-                // Prisma writes JSON defaults unquoted on SQLite; kept so that scripts match.
-                case JSON -> v.text();
+                // Prisma 7.10 writes JSON defaults unquoted here (DEFAULT {"a":1}), which SQLite rejects; Sinew
+                // quotes them, a deliberate difference, so that the script runs.
+                case JSON -> stringLiteral(v.text());
                 case DATETIME -> stringLiteral(formatDateTime(v.text()));
                 case BYTES -> "'" + v.text() + "'";
                 case STRING, ENUM -> stringLiteral(v.text());
