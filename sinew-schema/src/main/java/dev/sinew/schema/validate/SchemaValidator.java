@@ -1,6 +1,7 @@
 package dev.sinew.schema.validate;
 
 import dev.sinew.schema.ast.SchemaAst;
+import dev.sinew.schema.ast.SchemaParser;
 import dev.sinew.schema.diagnostics.Diagnostics;
 import dev.sinew.schema.model.Datamodel;
 
@@ -34,5 +35,13 @@ public final class SchemaValidator {
             return null;
         }
         return DatamodelBuilder.build(db, configuration.datasource(), configuration.generators());
+    }
+
+    /**
+     * The source of a parsed schema with what {@code prisma format} adds (missing relation fields, scalar fields and
+     * {@code @relation} arguments) inserted; the source unchanged when the schema has syntax or resolution errors.
+     */
+    public static String addMissingBits(SchemaParser.Result parsed) {
+        return Reformat.addMissingBits(parsed.ast(), parsed.diagnostics());
     }
 }
