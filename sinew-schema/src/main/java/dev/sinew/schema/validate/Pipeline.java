@@ -44,6 +44,7 @@ final class Pipeline {
     private final RelationMode mode;
     private final Set<String> previewFeatures;
     private final Map<String, List<Db.FieldInfo>> relationNames = new HashMap<>();
+    private ConstraintNamespace namespace;
 
     private Pipeline(Db db, Errors errors, Datasource datasource, Set<String> previewFeatures) {
         this.db = db;
@@ -68,6 +69,7 @@ final class Pipeline {
 
     private void run() {
         names();
+        namespace = provider == null ? null : new ConstraintNamespace(db, provider);
         for (Db.CompositeInfo composite : db.composites) {
             if (!has(Provider.Capability.COMPOSITE_TYPES)) {
                 errors.validation(DiagnosticCode.COMPOSITE_TYPE_UNSUPPORTED, "Composite types are not supported on "
@@ -136,6 +138,11 @@ final class Pipeline {
                     "View definitions are only available with the `views` preview feature.", model.block.span());
         }
         strictUniqueCriteria(model);
+        if (model.primaryKey != null && namespace != null && provider.supportsNamedPrimaryKeys()) {
+            Db.PrimaryKeyInfo primaryKey = model.primaryKey;
+            constraintName(ConstraintNamespace.Kind.PRIMARY_KEY, model, namespace.primaryKeyName(model),
+                    primaryKey.sourceField != null ? "@id" : "@@id", primaryKey.attribute);
+        }
         uniqueCustomNames(model);
         if (model.primaryKey != null && model.primaryKey.name != null
                 && model.fieldsByName.containsKey(model.primaryKey.name)) {
@@ -191,6 +198,15 @@ final class Pipeline {
         }
         errors.model(DiagnosticCode.ID_MISSING, model.containerType(), model.name, message.toString(),
                 model.block.span());
+    }
+
+    private void constraintName(ConstraintNamespace.Kind kind, Db.ModelInfo model, String name, String attributeName,
+                                Attribute attribute) {
+        for (String violation : namespace.violations(kind, model, name)) {
+            errors.attribute(DiagnosticCode.CONSTRAINT_NAME_INVALID, attributeName, "The given constraint name `"
+                    + name + "` has to be unique in the following namespace: " + violation + ". Please provide a "
+                    + "different name using the `map` argument.", argumentSpan(attribute, "map"));
+        }
     }
 
     private void uniqueCustomNames(Db.ModelInfo model) {
@@ -284,8 +300,9 @@ final class Pipeline {
                 errors.attribute(DiagnosticCode.DEFAULT_INVALID, "@default", "The `autoincrement()` default value is "
                         + "used on a non-id field even though the datasource does not support this.", field.span());
             }
-            if (!isId && provider == Provider.MYSQL && model.indexes.stream().noneMatch(
-                    i -> !i.fields.isEmpty() && i.fields.get(0).field() == field)) {
+            boolean indexed = (model.primaryKey != null && model.primaryKey.fields.get(0).field() == field)
+                    || model.indexes.stream().anyMatch(i -> !i.fields.isEmpty() && i.fields.get(0).field() == field);
+            if (!indexed && !provider.has(Provider.Capability.AUTOINCREMENT_NON_INDEXED)) {
                 errors.attribute(DiagnosticCode.DEFAULT_INVALID, "@default", "The `autoincrement()` default value is "
                         + "used on a non-indexed field even though the datasource does not support this.",
                         field.span());
@@ -306,6 +323,10 @@ final class Pipeline {
             if (field.builtin == ScalarKind.DECIMAL && !provider.has(Provider.Capability.DECIMAL)) {
                 unsupportedType(model, field, "Decimal");
             }
+        }
+        if (field.defaultValue != null && namespace != null) {
+            constraintName(ConstraintNamespace.Kind.DEFAULT, model, namespace.defaultName(model, field), "@default",
+                    field.defaultValue.attribute());
         }
         if (field.defaultValue != null && field.defaultValue.mappedName() != null && provider != null) {
             if (!provider.has(Provider.Capability.NAMED_DEFAULT_VALUES)) {
@@ -553,6 +574,10 @@ final class Pipeline {
             errors.attribute(DiagnosticCode.INDEX_INVALID, attributeName, "The list of fields in an index cannot be "
                     + "empty. Please specify at least one field.", index.attribute.span());
         }
+        if (namespace != null) {
+            constraintName(ConstraintNamespace.Kind.INDEX, model, namespace.indexName(model, index), attributeName,
+                    index.attribute);
+        }
         if (index.kind == Db.IndexKind.UNIQUE && index.name != null && model.fieldsByName.containsKey(index.name)) {
             errors.model(DiagnosticCode.INDEX_INVALID, "model", model.name, "The custom name `" + index.name
                     + "` specified for the `@@unique` attribute is already used as a name for a field. Please choose a "
@@ -680,6 +705,16 @@ final class Pipeline {
         fieldArity(relation);
         requiredRelationSetNull(relation);
         referencingTypes(relation);
+        if (namespace != null && relation.fieldA != null) {
+            for (String violation : namespace.violations(ConstraintNamespace.Kind.RELATION, relation.modelA,
+                    namespace.foreignKeyName(relation))) {
+                Span span = relation.fieldA.relationAttribute != null && relation.fieldA.foreignKeyMap != null
+                        ? argumentSpan(relation.fieldA.relationAttribute, "map") : relation.fieldA.span();
+                errors.attribute(DiagnosticCode.CONSTRAINT_NAME_INVALID, "@relation", "The given constraint name `"
+                        + namespace.foreignKeyName(relation) + "` has to be unique in the following namespace: "
+                        + violation + ". Please provide a different name using the `map` argument.", span);
+            }
+        }
         if (relation.kind == Db.RelationKind.ONE_TO_ONE) {
             oneToOne(relation);
         } else {
@@ -1090,34 +1125,34 @@ final class Pipeline {
 
     private void implicitManyToMany(Db.RelationInfo relation) {
         if (provider != null && !provider.has(Provider.Capability.IMPLICIT_MANY_TO_MANY)) {
-            errors.validation(DiagnosticCode.RELATION_INVALID, "Implicit many-to-many relations are not supported on "
-                    + connectorName() + ". Please use the syntax defined in "
-                    + "https://pris.ly/d/document-database-many-to-many", relation.fieldA.span());
+            for (Db.FieldInfo field : List.of(relation.fieldA, relation.fieldB)) {
+                errors.validation(DiagnosticCode.RELATION_INVALID, "Implicit many-to-many relations are not supported "
+                        + "on " + connectorName() + ". Please use the syntax defined in "
+                        + "https://pris.ly/d/document-database-many-to-many", field.span());
+            }
             return;
         }
         for (Db.FieldInfo field : List.of(relation.fieldA, relation.fieldB)) {
             Db.ModelInfo related = field.relatedModel;
-            if (related.primaryKey == null) {
-                errors.validation(DiagnosticCode.RELATION_INVALID, "The relation field `" + field.name + "` on Model `"
-                        + field.model.name + "` references `" + related.name + "` which does not have an `@id` field. "
-                        + "Models without `@id` cannot be part of a many to many relation. Use an explicit intermediate "
-                        + "Model to represent this relationship.", field.span());
-            } else if (related.primaryKey.fields.size() > 1) {
-                errors.validation(DiagnosticCode.RELATION_INVALID, "The relation field `" + field.name + "` on Model `"
-                        + field.model.name + "` references `" + related.name + "` which has a compound id. Implicit "
-                        + "many-to-many relations are not supported with compound ids.", field.span());
+            if (related.primaryKey == null || related.primaryKey.fields.size() != 1) {
+                errors.field(DiagnosticCode.RELATION_INVALID, field.model.containerType(), field.model.name,
+                        field.name, "The relation field `" + field.name + "` on model `" + field.model.name
+                        + "` references `" + related.name + "` which does not have an `@id` field. Models without "
+                        + "`@id` cannot be part of a many to many relation. Use an explicit intermediate Model to "
+                        + "represent this relationship.", field.span());
             }
         }
         for (Db.FieldInfo field : List.of(relation.fieldA, relation.fieldB)) {
             if (field.onDelete != null || field.onUpdate != null) {
-                errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation", "Referential actions on many-to-many "
+                errors.validation(DiagnosticCode.RELATION_INVALID, "Referential actions on implicit many-to-many "
                         + "relations are not supported", field.relationAttribute.span());
             }
         }
         for (Db.FieldInfo field : List.of(relation.fieldA, relation.fieldB)) {
             if (field.referencedFields != null) {
-                errors.validation(DiagnosticCode.RELATION_INVALID, "Implicit many-to-many relation fields cannot define"
-                        + " `references`. They will be connected through a join table.", field.relationAttribute.span());
+                errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation", "Implicit many-to-many relation should "
+                        + "not have references argument defined. Either remove it, or change the relation to "
+                        + "one-to-many.", field.span());
             }
         }
     }
