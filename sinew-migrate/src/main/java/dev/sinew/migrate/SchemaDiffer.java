@@ -358,10 +358,11 @@ public final class SchemaDiffer {
         return diff;
     }
 
-    private static boolean sameConstraint(ForeignKey a, ForeignKey b) {
+    private boolean sameConstraint(ForeignKey a, ForeignKey b) {
         return a.columns().equals(b.columns()) && a.referencedTable().equals(b.referencedTable())
-                && a.referencedColumns().equals(b.referencedColumns()) && a.onDelete() == b.onDelete()
-                && a.onUpdate() == b.onUpdate();
+                && a.referencedColumns().equals(b.referencedColumns())
+                && dialect.effectiveAction(a.onDelete()) == dialect.effectiveAction(b.onDelete())
+                && dialect.effectiveAction(a.onUpdate()) == dialect.effectiveAction(b.onUpdate());
     }
 
     // ---------------------------------------------------------------------------------------------------------------

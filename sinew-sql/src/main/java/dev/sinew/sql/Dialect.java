@@ -210,7 +210,27 @@ public abstract class Dialect {
         if (a instanceof ColumnDefault.DbGenerated x && b instanceof ColumnDefault.DbGenerated y) {
             return x.expression() != null && sameExpression(x.expression(), y.expression());
         }
-        return renderDefault(previous, null).equals(renderDefault(next, null));
+        if (a instanceof ColumnDefault.Now && b instanceof ColumnDefault.Now) {
+            return true; // MySQL prints the precision of CURRENT_TIMESTAMP(3) or not, as the column has it
+        }
+        if (a instanceof ColumnDefault.Value x && b instanceof ColumnDefault.Value y
+                && isNumeric(next.type().family())) {
+            // Catalogs print numbers at the column's scale (2.25 comes back as 2.250000…).
+            try {
+                return new java.math.BigDecimal(x.text()).compareTo(new java.math.BigDecimal(y.text())) == 0;
+            } catch (NumberFormatException e) {
+                return x.text().equals(y.text());
+            }
+        }
+        return java.util.Objects.equals(renderDefault(previous, null), renderDefault(next, null));
+    }
+
+    /**
+     * The action a foreign key really has once the database stored it; MySQL and MariaDB accept SET DEFAULT but keep
+     * RESTRICT. Foreign keys are compared by these.
+     */
+    public ForeignKeyAction effectiveAction(ForeignKeyAction declared) {
+        return declared;
     }
 
     /**

@@ -229,7 +229,8 @@ final class MySqlCatalog {
                 String index = rs.getString(2);
                 IndexColumn.SortOrder sort = "D".equals(rs.getString(5)) ? IndexColumn.SortOrder.DESC : null;
                 int subPart = rs.getInt(6);
-                IndexColumn col = new IndexColumn(rs.getString(4), sort, rs.wasNull() ? null : subPart, null);
+                Integer length = rs.wasNull() ? null : subPart;
+                IndexColumn col = new IndexColumn(rs.getString(4), sort, length, null);
                 if (index.equals("PRIMARY")) {
                     table.pkColumns.add(col);
                     continue;

@@ -119,10 +119,27 @@ public class MySqlDialect extends Dialect {
     public TypeChange typeChange(Column previous, Column next) {
         ColumnType a = previous.type();
         ColumnType b = next.type();
-        if (a.family() == b.family() && Objects.equals(a.nativeType(), b.nativeType())) {
+        if (a.family() == b.family() && Objects.equals(normalized(a.nativeType()), normalized(b.nativeType()))) {
             return null;
         }
         return NativeCasts.mysql(a, b);
+    }
+
+    /** MySQL's temporal types without a precision have precision 0, and the catalog prints them without one. */
+    private static String normalized(String nativeType) {
+        if (nativeType == null) {
+            return null;
+        }
+        return switch (nativeType) {
+            case "DateTime", "Timestamp", "Time" -> nativeType + "(0)";
+            default -> nativeType;
+        };
+    }
+
+    /** SET DEFAULT is accepted and stored as RESTRICT by InnoDB (Prisma warns about it in the schema). */
+    @Override
+    public ForeignKeyAction effectiveAction(ForeignKeyAction declared) {
+        return declared == ForeignKeyAction.SET_DEFAULT ? ForeignKeyAction.RESTRICT : declared;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -155,12 +172,22 @@ public class MySqlDialect extends Dialect {
         } else if (d instanceof ColumnDefault.Value v) {
             return switch (column.type().family()) {
                 case INT, BIGINT, FLOAT, DECIMAL, BOOLEAN, UNSUPPORTED -> v.text();
-                case DATETIME -> stringLiteral(formatDateTime(v.text()));
+                case DATETIME -> stringLiteral(utcDateTime(v.text()));
                 case BYTES -> "0x" + v.text();
                 case STRING, ENUM, JSON -> stringLiteral(v.text().replace("\\", "\\\\"));
             };
         }
         return null;
+    }
+
+    /** MySQL's DATETIME literals carry no offset: the instant in UTC, with milliseconds. */
+    private static String utcDateTime(String iso) {
+        try {
+            return java.time.OffsetDateTime.parse(iso).atZoneSameInstant(java.time.ZoneOffset.UTC)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS"));
+        } catch (RuntimeException e) {
+            return iso;
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------
