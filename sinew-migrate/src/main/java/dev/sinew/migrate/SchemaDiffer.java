@@ -238,7 +238,8 @@ public final class SchemaDiffer {
         if (pkColumnsChanged && pkBefore != null) {
             changes.add(new DropPrimaryKey(pkBefore));
         }
-        // Columns are matched by name and handled in name order, as Prisma does.
+        // Columns are matched by name. Prisma lists dropped and added columns in name order, and changed columns
+        // in the order of the previous table.
         Set<String> names = new TreeSet<>();
         before.columns().forEach(c -> names.add(c.name()));
         after.columns().forEach(c -> names.add(c.name()));
@@ -252,8 +253,12 @@ public final class SchemaDiffer {
                 drops.add(new DropColumn(a.get()));
             } else if (a.isEmpty() && b.isPresent()) {
                 adds.add(new AddColumn(b.get()));
-            } else if (a.isPresent()) {
-                TableChange change = columnChange(a.get(), b.get());
+            }
+        }
+        for (Column a : before.columns()) {
+            Optional<Column> b = after.column(a.name());
+            if (b.isPresent()) {
+                TableChange change = columnChange(a, b.get());
                 if (change != null) {
                     alters.add(change);
                 }
