@@ -423,6 +423,11 @@ public abstract class Dialect {
     // ---------------------------------------------------------------------------------------------------------------
     // Helpers shared by the dialects
 
+    /** The table's name as SQL statements refer to it: quoted, and qualified with its schema where it has one. */
+    public final String tableReference(Table table) {
+        return tableName(table);
+    }
+
     /** A table name, qualified with its schema when it has one. */
     protected String tableName(Table table) {
         return qualified(table.namespace(), table.name());
