@@ -120,6 +120,14 @@ public abstract class Dialect {
         return type.nativeType();
     }
 
+    /**
+     * Whether a foreign key needs an index that starts with its columns, so that such an index cannot be dropped
+     * while the foreign key exists (MySQL).
+     */
+    public boolean foreignKeysNeedIndexes() {
+        return false;
+    }
+
     /** Whether an index can be renamed in place; when not, a rename drops and creates it. */
     public boolean canRenameIndexes() {
         return true;
