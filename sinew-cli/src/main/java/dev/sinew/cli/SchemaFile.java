@@ -1,6 +1,6 @@
 package dev.sinew.cli;
 
-import dev.sinew.schema.ast.SchemaParser;
+import dev.sinew.schema.PrismaSchema;
 import dev.sinew.schema.ast.SourceFile;
 import dev.sinew.schema.diagnostics.Diagnostics;
 import java.io.IOException;
@@ -90,8 +90,7 @@ final class SchemaFile {
     }
 
     private static Diagnostics validate(SourceFile source) {
-        // Syntax only, until the validator's PrismaSchema.validate(source).diagnostics() takes this line's place.
-        return SchemaParser.parse(source).diagnostics();
+        return PrismaSchema.validate(source).diagnostics();
     }
 
     void write(String newText) {
