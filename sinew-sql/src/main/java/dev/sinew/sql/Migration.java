@@ -1,0 +1,24 @@
+package dev.sinew.sql;
+
+import java.util.List;
+
+/**
+ * The steps that turn one schema into another, with the warnings about data they may lose.
+ *
+ * @param previous     the schema the migration starts from
+ * @param next         the schema it produces
+ * @param steps        in the order they run
+ * @param warnings     destructive changes and steps that cannot run on a non-empty table, in Prisma's words; they head
+ *                     the rendered script
+ */
+public record Migration(SqlSchema previous, SqlSchema next, List<MigrationStep> steps, List<String> warnings) {
+
+    public Migration {
+        steps = List.copyOf(steps);
+        warnings = List.copyOf(warnings);
+    }
+
+    public boolean isEmpty() {
+        return steps.isEmpty();
+    }
+}
