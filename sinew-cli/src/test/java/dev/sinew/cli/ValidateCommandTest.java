@@ -36,6 +36,24 @@ class ValidateCommandTest {
             }
             """;
 
+    static final String PRISMA_MODE_WITHOUT_INDEX = """
+            datasource db {
+              provider     = "mysql"
+              relationMode = "prisma"
+            }
+
+            model User {
+              id    Int    @id
+              posts Post[]
+            }
+
+            model Post {
+              id     Int  @id
+              userId Int
+              user   User @relation(fields: [userId], references: [id])
+            }
+            """;
+
     @TempDir
     Path dir;
 
@@ -78,6 +96,34 @@ class ValidateCommandTest {
                 .contains("  -->  prisma/schema.prisma:12\n")
                 .contains("12 |   this is not a field\n")
                 .endsWith("The schema at prisma/schema.prisma is invalid: 2 errors.\n");
+    }
+
+    @Test
+    void printsWarningsWithTheirLocationAndStillExitsZero() throws IOException {
+        write("schema.prisma", PRISMA_MODE_WITHOUT_INDEX);
+
+        CliRun run = CliRun.in(dir, "validate");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).isEqualTo("The schema at schema.prisma is valid.\n");
+        assertThat(run.err())
+                .contains("warning: With `relationMode = \"prisma\"`, no foreign keys are used")
+                .contains("  -->  schema.prisma:14\n")
+                .doesNotContain("error");
+    }
+
+    @Test
+    void reportsValidationErrorsBeyondSyntax() throws IOException {
+        write("schema.prisma", PRISMA_MODE_WITHOUT_INDEX.replace("\"mysql\"", "\"postgresql\"")
+                .replace("references: [id])", "references: [id], onDelete: NoAction)"));
+
+        CliRun run = CliRun.in(dir, "validate");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err())
+                .contains("error: Error validating: Invalid referential action: `NoAction`.")
+                .contains("  -->  schema.prisma:14\n")
+                .endsWith("The schema at schema.prisma is invalid: 1 error, 1 warning.\n");
     }
 
     @Test

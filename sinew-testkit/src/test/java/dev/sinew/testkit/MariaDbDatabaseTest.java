@@ -55,6 +55,7 @@ class MariaDbDatabaseTest {
         assertThat(fresh.name()).isNotEqualTo(shared.name());
         assertThat(schemaExists(shared, fresh.name())).isTrue();
         try (Connection open = fresh.connect()) {
+            assertThat(open.isValid(5)).isTrue();
             fresh.close();
         }
         assertThat(schemaExists(shared, fresh.name())).isFalse();

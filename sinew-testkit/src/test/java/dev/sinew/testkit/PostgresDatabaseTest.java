@@ -57,6 +57,7 @@ class PostgresDatabaseTest {
         }
         // An open connection must not keep the database from being dropped.
         try (Connection open = fresh.connect()) {
+            assertThat(open.isValid(5)).isTrue();
             fresh.close();
         }
         assertThat(databaseExists(shared, fresh.name())).isFalse();
