@@ -19,7 +19,7 @@ public enum Provider {
                     Capability.MULTI_SCHEMA, Capability.AUTOINCREMENT_ON_NON_ID,
                     Capability.MULTIPLE_AUTOINCREMENTS, Capability.SET_NULL_ON_NON_NULLABLE_WITH_FOREIGN_KEYS,
                     Capability.IMPLICIT_MANY_TO_MANY, Capability.INDEX_ALGORITHMS, Capability.OPERATOR_CLASSES,
-                    Capability.EXTENSIONS)),
+                    Capability.EXTENSIONS, Capability.AUTOINCREMENT_NON_INDEXED)),
     COCKROACHDB(List.of("cockroachdb"), "CockroachDB", 63,
             EnumSet.allOf(ReferentialAction.class),
             EnumSet.of(ReferentialAction.CASCADE, ReferentialAction.RESTRICT, ReferentialAction.NO_ACTION,
@@ -28,7 +28,7 @@ public enum Provider {
                     Capability.NATIVE_TYPES, Capability.NAMED_PRIMARY_KEYS, Capability.NAMED_FOREIGN_KEYS,
                     Capability.MULTI_SCHEMA, Capability.AUTOINCREMENT_ON_NON_ID,
                     Capability.MULTIPLE_AUTOINCREMENTS, Capability.IMPLICIT_MANY_TO_MANY,
-                    Capability.INDEX_ALGORITHMS, Capability.SEQUENCES)),
+                    Capability.INDEX_ALGORITHMS, Capability.SEQUENCES, Capability.AUTOINCREMENT_NON_INDEXED)),
     MYSQL(List.of("mysql"), "MySQL", 64,
             EnumSet.allOf(ReferentialAction.class),
             EnumSet.of(ReferentialAction.CASCADE, ReferentialAction.RESTRICT, ReferentialAction.NO_ACTION,
@@ -49,7 +49,7 @@ public enum Provider {
             EnumSet.of(Capability.DECIMAL, Capability.NATIVE_TYPES, Capability.NAMED_PRIMARY_KEYS,
                     Capability.NAMED_FOREIGN_KEYS, Capability.NAMED_DEFAULT_VALUES, Capability.MULTI_SCHEMA,
                     Capability.AUTOINCREMENT_ON_NON_ID, Capability.REFERENCE_CYCLE_DETECTION,
-                    Capability.CLUSTERING, Capability.IMPLICIT_MANY_TO_MANY)),
+                    Capability.CLUSTERING, Capability.IMPLICIT_MANY_TO_MANY, Capability.AUTOINCREMENT_NON_INDEXED)),
     MONGODB(List.of("mongodb"), "MongoDB", 127,
             EnumSet.noneOf(ReferentialAction.class),
             EnumSet.of(ReferentialAction.CASCADE, ReferentialAction.RESTRICT, ReferentialAction.NO_ACTION,
@@ -81,6 +81,8 @@ public enum Provider {
         MULTI_SCHEMA,
         /** {@code autoincrement()} on a field that is not the id. */
         AUTOINCREMENT_ON_NON_ID,
+        /** {@code autoincrement()} on a field that starts no index. */
+        AUTOINCREMENT_NON_INDEXED,
         /** More than one {@code autoincrement()} per model. */
         MULTIPLE_AUTOINCREMENTS,
         /** SetNull on a relation with required scalars is only a warning, in foreign-key mode. */

@@ -1,0 +1,1159 @@
+package dev.sinew.schema.validate;
+
+import dev.sinew.schema.ast.Attribute;
+import dev.sinew.schema.ast.Expression;
+import dev.sinew.schema.ast.Span;
+import dev.sinew.schema.diagnostics.DiagnosticCode;
+import dev.sinew.schema.model.ConstraintNames;
+import dev.sinew.schema.model.Datasource;
+import dev.sinew.schema.model.DefaultValue;
+import dev.sinew.schema.model.Provider;
+import dev.sinew.schema.model.ReferentialAction;
+import dev.sinew.schema.model.RelationMode;
+import dev.sinew.schema.model.ScalarKind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The connector-aware validations, run only on a schema that parsed and resolved without errors, in Prisma's
+ * order: database names, composite types, models (fields, relation fields, indexes), enums, schemas, then
+ * relations (cycles, cascade paths, fields and references, one-to-one and one-to-many rules, many-to-many).
+ *
+ * <p>Every relation-mode decision of validation lives here and in {@link Provider}: the referential actions
+ * allowed per mode, SetNull on required fields, cycle and cascade-path checks, the missing-index warning.
+ */
+final class Pipeline {
+    static final String MISSING_INDEX_WARNING = "With `relationMode = \"prisma\"`, no foreign keys are used, so relation"
+            + " fields will not benefit from the index usually created by the relational database under the hood. "
+            + "This can lead to poor performance when querying these fields. We recommend adding an index manually."
+            + " Learn more at https://pris.ly/d/relation-mode-prisma-indexes";
+
+    private final Db db;
+    private final Errors errors;
+    private final Datasource datasource;
+    private final Provider provider;
+    private final RelationMode mode;
+    private final Set<String> previewFeatures;
+    private final Map<String, List<Db.FieldInfo>> relationNames = new HashMap<>();
+    private ConstraintNamespace namespace;
+
+    private Pipeline(Db db, Errors errors, Datasource datasource, Set<String> previewFeatures) {
+        this.db = db;
+        this.errors = errors;
+        this.datasource = datasource;
+        this.provider = datasource == null ? null : datasource.provider();
+        this.mode = datasource == null ? RelationMode.FOREIGN_KEYS : datasource.relationMode();
+        this.previewFeatures = previewFeatures;
+    }
+
+    static void validate(Db db, Errors errors, Datasource datasource, Set<String> previewFeatures) {
+        new Pipeline(db, errors, datasource, previewFeatures).run();
+    }
+
+    private boolean has(Provider.Capability capability) {
+        return provider != null && provider.has(capability);
+    }
+
+    private String connectorName() {
+        return provider == null ? "" : provider.displayName();
+    }
+
+    private void run() {
+        names();
+        namespace = provider == null ? null : new ConstraintNamespace(db, provider);
+        for (Db.CompositeInfo composite : db.composites) {
+            if (!has(Provider.Capability.COMPOSITE_TYPES)) {
+                errors.validation(DiagnosticCode.COMPOSITE_TYPE_UNSUPPORTED, "Composite types are not supported on "
+                        + connectorName() + ".", composite.block.span());
+            }
+        }
+        for (Db.FieldInfo field : db.unknownFunctionDefaults) {
+            Expression.FunctionCall call = (Expression.FunctionCall) field.defaultValue.value();
+            if (!(provider == Provider.COCKROACHDB && call.name().equals("sequence"))) {
+                errors.error(DiagnosticCode.DEFAULT_INVALID, "Unknown function in @default(): `" + call.name()
+                        + "` is not known. You can read about the available functions here: "
+                        + "https://pris.ly/d/attribute-functions", call.span());
+            }
+        }
+        for (Db.ModelInfo model : db.models) {
+            if (!model(model)) {
+                return;
+            }
+        }
+        enums();
+        schemas();
+        for (Db.RelationInfo relation : db.relations) {
+            relation(relation);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // names
+
+    private static String relationKey(Db.ModelInfo model, Db.FieldInfo field) {
+        // Explicit and generated names share one namespace: `@relation("AToB")` clashes with an unnamed A-B field.
+        String name = field.relationName != null ? field.relationName
+                : Db.RelationInfo.generatedName(model.name, field.relatedModel.name);
+        return model.name + "\u0000" + field.relatedModel.name + "\u0000" + name;
+    }
+
+    private void names() {
+        for (Db.ModelInfo model : db.models) {
+            for (Db.FieldInfo field : model.fields) {
+                if (field.isRelation()) {
+                    relationNames.computeIfAbsent(relationKey(model, field), k -> new ArrayList<>()).add(field);
+                }
+            }
+        }
+        Map<String, Db.ModelInfo> tables = new HashMap<>();
+        for (Db.ModelInfo model : db.models) {
+            String key = model.schema + "\u0000" + model.databaseName();
+            Db.ModelInfo existing = tables.putIfAbsent(key, model);
+            if (existing != null) {
+                Attribute map = model.block.blockAttributes().stream().filter(a -> a.name().equals("map")).findFirst()
+                        .orElse(null);
+                errors.error(DiagnosticCode.NAME_DUPLICATE, "The " + model.containerType() + " with database name \""
+                        + model.databaseName() + "\" could not be defined because another model or view with this "
+                        + "name exists: \"" + existing.name + "\"", map != null ? map.span() : model.block.name().span());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // models
+
+    /** Validates one model; false when validation must stop (an ambiguous relation). */
+    private boolean model(Db.ModelInfo model) {
+        if (model.isView() && previewFeatures.stream().noneMatch(f -> f.equalsIgnoreCase("views"))) {
+            errors.validation(DiagnosticCode.VIEW_INVALID,
+                    "View definitions are only available with the `views` preview feature.", model.block.span());
+        }
+        strictUniqueCriteria(model);
+        if (model.primaryKey != null && namespace != null && provider.supportsNamedPrimaryKeys()) {
+            Db.PrimaryKeyInfo primaryKey = model.primaryKey;
+            constraintName(ConstraintNamespace.Kind.PRIMARY_KEY, model, namespace.primaryKeyName(model),
+                    primaryKey.sourceField != null ? "@id" : "@@id", primaryKey.attribute);
+        }
+        uniqueCustomNames(model);
+        if (model.primaryKey != null && model.primaryKey.name != null
+                && model.fieldsByName.containsKey(model.primaryKey.name)) {
+            errors.model(DiagnosticCode.ID_INVALID, "model", model.name, "The custom name `" + model.primaryKey.name
+                    + "` specified for the `@@id` attribute is already used as a name for a field. Please choose a "
+                    + "different name.", model.block.span());
+        }
+        if (model.primaryKey != null) {
+            primaryKeyConnectorSpecific(model);
+            primaryKeyConstraintName(model);
+        }
+        autoincrement(model);
+        for (Db.FieldInfo field : model.fields) {
+            if (field.isScalar()) {
+                scalarField(model, field);
+            }
+        }
+        for (Db.FieldInfo field : model.fields) {
+            if (!field.isRelation()) {
+                continue;
+            }
+            if (!ambiguity(model, field)) {
+                return false;
+            }
+            relationField(model, field);
+        }
+        for (Db.IndexInfo index : model.indexes) {
+            index(model, index);
+        }
+        return true;
+    }
+
+    private void strictUniqueCriteria(Db.ModelInfo model) {
+        if (model.isView() || model.ignored) {
+            return;
+        }
+        List<List<Db.FieldInfo>> criteria = model.uniqueCriteria();
+        boolean strict = criteria.stream().anyMatch(c -> !c.isEmpty() && c.stream().allMatch(Db.FieldInfo::isRequired));
+        if (strict) {
+            return;
+        }
+        StringBuilder message = new StringBuilder("Each model must have at least one unique criteria that has only "
+                + "required fields. Either mark a single field with `@id`, `@unique` or add a multi field criterion "
+                + "with `@@id([])` or `@@unique([])` to the model.");
+        List<String> loose = criteria.stream().filter(c -> !c.isEmpty())
+                .map(c -> c.stream().map(f -> f.name).collect(Collectors.joining(", "))).toList();
+        if (!loose.isEmpty()) {
+            message.append(" The following unique criterias were not considered as they contain fields that are not "
+                    + "required:");
+            for (String criterion : loose) {
+                message.append("\n- ").append(criterion);
+            }
+        }
+        errors.model(DiagnosticCode.ID_MISSING, model.containerType(), model.name, message.toString(),
+                model.block.span());
+    }
+
+    private void constraintName(ConstraintNamespace.Kind kind, Db.ModelInfo model, String name, String attributeName,
+                                Attribute attribute) {
+        for (String violation : namespace.violations(kind, model, name)) {
+            errors.attribute(DiagnosticCode.CONSTRAINT_NAME_INVALID, attributeName, "The given constraint name `"
+                    + name + "` has to be unique in the following namespace: " + violation + ". Please provide a "
+                    + "different name using the `map` argument.", argumentSpan(attribute, "map"));
+        }
+    }
+
+    private void uniqueCustomNames(Db.ModelInfo model) {
+        Map<String, Integer> counts = new HashMap<>();
+        if (model.primaryKey != null && model.primaryKey.name != null) {
+            counts.merge(model.primaryKey.name, 1, Integer::sum);
+        }
+        for (Db.IndexInfo index : model.indexes) {
+            if (index.name != null) {
+                counts.merge(index.name, 1, Integer::sum);
+            }
+        }
+        if (model.primaryKey != null && model.primaryKey.name != null && counts.get(model.primaryKey.name) > 1) {
+            errors.attribute(DiagnosticCode.ID_INVALID, "@@id", "The given custom name `" + model.primaryKey.name
+                    + "` has to be unique on the model. Please provide a different name for the `name` argument.",
+                    argumentSpan(model.primaryKey.attribute, "name"));
+        }
+    }
+
+    private static Span argumentSpan(Attribute attribute, String name) {
+        for (var argument : attribute.argumentsOrEmpty()) {
+            if (argument.name() != null && argument.name().name().equals(name)) {
+                return argument.span();
+            }
+        }
+        return attribute.span();
+    }
+
+    private void primaryKeyConnectorSpecific(Db.ModelInfo model) {
+        if (provider == Provider.MONGODB) {
+            if (model.primaryKey.sourceField == null) {
+                errors.model(DiagnosticCode.ID_INVALID, "model", model.name,
+                        "The current connector does not support compound ids.", model.primaryKey.attribute.span());
+            } else if (!"_id".equals(model.primaryKey.sourceField.mappedName)) {
+                Db.FieldInfo field = model.primaryKey.sourceField;
+                errors.field(DiagnosticCode.ID_INVALID, "model", model.name, field.name,
+                        "MongoDB model IDs must have an @map(\"_id\") annotation.", field.span());
+            }
+        }
+    }
+
+    private void primaryKeyConstraintName(Db.ModelInfo model) {
+        Db.PrimaryKeyInfo primaryKey = model.primaryKey;
+        if (primaryKey.mappedName != null && provider != null && !provider.supportsNamedPrimaryKeys()) {
+            errors.model(DiagnosticCode.ID_INVALID, "model", model.name, "You defined a database name for the primary "
+                    + "key on the model. This is not supported by the provider.", model.block.span());
+        }
+        if (primaryKey.mappedName != null && provider != null && ConstraintNames.isTooLong(primaryKey.mappedName, provider)) {
+            errors.model(DiagnosticCode.CONSTRAINT_NAME_INVALID, "model", model.name, "The constraint name '"
+                    + primaryKey.mappedName + "' specified in the `map` argument for the `"
+                    + (primaryKey.sourceField != null ? "@id" : "@@id") + "` constraint is too long for your chosen "
+                    + "provider. The maximum allowed length is " + provider.maxIdentifierLength() + " bytes.",
+                    primaryKey.attribute.span());
+        }
+    }
+
+    private void autoincrement(Db.ModelInfo model) {
+        if (provider == null) {
+            return;
+        }
+        List<Db.FieldInfo> autoincrements = model.fields.stream().filter(f -> f.isScalar() && f.defaultValue != null
+                && f.defaultValue.resolved() instanceof DefaultValue.Autoincrement).toList();
+        if (autoincrements.isEmpty()) {
+            return;
+        }
+        if (provider == Provider.MONGODB) {
+            for (Db.FieldInfo field : autoincrements) {
+                errors.attribute(DiagnosticCode.DEFAULT_INVALID, "@default", "The `autoincrement()` default value is "
+                        + "used with a datasource that does not support it.", field.defaultValue.attribute().span());
+            }
+            return;
+        }
+        if (provider == Provider.COCKROACHDB) {
+            for (Db.FieldInfo field : autoincrements) {
+                if (field.builtin != ScalarKind.BIG_INT) {
+                    errors.attribute(DiagnosticCode.DEFAULT_INVALID, "default", "The `autoincrement()` default function"
+                            + " is defined only on BigInt fields on CockroachDB. Use sequence() if you want an "
+                            + "autoincrementing Int field.", field.defaultValue.attribute().span());
+                }
+            }
+            return;
+        }
+        if (!provider.has(Provider.Capability.MULTIPLE_AUTOINCREMENTS) && autoincrements.size() > 1) {
+            errors.attribute(DiagnosticCode.DEFAULT_INVALID, "@default", "The `autoincrement()` default value is used "
+                    + "multiple times on this model even though the underlying datasource only supports one instance "
+                    + "per table.", model.block.span());
+        }
+        for (Db.FieldInfo field : autoincrements) {
+            boolean isId = model.primaryKey != null && model.primaryKey.fields.stream().anyMatch(f -> f.field() == field);
+            if (!isId && !provider.has(Provider.Capability.AUTOINCREMENT_ON_NON_ID)) {
+                errors.attribute(DiagnosticCode.DEFAULT_INVALID, "@default", "The `autoincrement()` default value is "
+                        + "used on a non-id field even though the datasource does not support this.", field.span());
+            }
+            boolean indexed = (model.primaryKey != null && model.primaryKey.fields.get(0).field() == field)
+                    || model.indexes.stream().anyMatch(i -> !i.fields.isEmpty() && i.fields.get(0).field() == field);
+            if (!indexed && !provider.has(Provider.Capability.AUTOINCREMENT_NON_INDEXED)) {
+                errors.attribute(DiagnosticCode.DEFAULT_INVALID, "@default", "The `autoincrement()` default value is "
+                        + "used on a non-indexed field even though the datasource does not support this.",
+                        field.span());
+            }
+        }
+    }
+
+    private void scalarField(Db.ModelInfo model, Db.FieldInfo field) {
+        if (provider != null) {
+            if (field.isList() && !provider.supportsScalarLists() && field.scalarKind != Db.ScalarTypeKind.COMPOSITE) {
+                errors.error(DiagnosticCode.TYPE_UNSUPPORTED, "Field \"" + field.name + "\" in " + model.containerType()
+                        + " \"" + model.name + "\" can't be a list. The current connector does not support lists of "
+                        + "primitive types.", field.span());
+            }
+            if (field.builtin == ScalarKind.JSON && !provider.has(Provider.Capability.JSON)) {
+                unsupportedType(model, field, "Json");
+            }
+            if (field.builtin == ScalarKind.DECIMAL && !provider.has(Provider.Capability.DECIMAL)) {
+                unsupportedType(model, field, "Decimal");
+            }
+        }
+        if (field.defaultValue != null && namespace != null) {
+            constraintName(ConstraintNamespace.Kind.DEFAULT, model, namespace.defaultName(model, field), "@default",
+                    field.defaultValue.attribute());
+        }
+        if (field.defaultValue != null && field.defaultValue.mappedName() != null && provider != null) {
+            if (!provider.has(Provider.Capability.NAMED_DEFAULT_VALUES)) {
+                errors.attribute(DiagnosticCode.DEFAULT_INVALID, "@default", "You defined a database name for the "
+                        + "default value of a field on the model. This is not supported by the provider.",
+                        field.defaultValue.attribute().span());
+            }
+        }
+        nativeType(field);
+    }
+
+    private void unsupportedType(Db.ModelInfo model, Db.FieldInfo field, String type) {
+        errors.field(DiagnosticCode.TYPE_UNSUPPORTED, model.containerType(), model.name, field.name, "Field `"
+                + field.name + "` in " + model.containerType() + " `" + model.name + "` can't be of type " + type
+                + ". The current connector does not support the " + type + " type.", field.span());
+    }
+
+    private void nativeType(Db.FieldInfo field) {
+        Db.NativeTypeInfo nativeType = field.nativeType;
+        if (nativeType == null || provider == null) {
+            return;
+        }
+        Span span = nativeType.attribute().span();
+        String datasourceName = datasource.name();
+        if (!nativeType.prefix().equals(datasourceName)) {
+            errors.error(DiagnosticCode.NATIVE_TYPE_INVALID, "The prefix " + nativeType.prefix() + " is invalid. It must"
+                    + " be equal to the name of an existing datasource e.g. " + datasourceName + ". Did you mean to use "
+                    + datasourceName + "." + nativeType.name() + "?", span);
+        }
+        NativeTypes.Spec spec = NativeTypes.find(provider, nativeType.name());
+        if (spec == null) {
+            errors.error(DiagnosticCode.NATIVE_TYPE_INVALID, "Native type " + nativeType.name()
+                    + " is not supported for " + provider.schemaName() + " connector.", span);
+            return;
+        }
+        if (!spec.types().contains(field.builtin)) {
+            errors.error(DiagnosticCode.NATIVE_TYPE_INVALID, "Native type " + nativeType.name() + " is not compatible "
+                    + "with declared field type " + field.builtin.schemaName() + ", expected field type "
+                    + NativeTypes.orderedTypes(spec).stream().map(ScalarKind::schemaName)
+                    .collect(Collectors.joining(" or ")) + ".", span);
+            return;
+        }
+        List<Expression> args = nativeType.arguments();
+        int count = args.size();
+        if (spec.optional() > 0) {
+            if (count > spec.optional()) {
+                errors.error(DiagnosticCode.NATIVE_TYPE_INVALID, "Native type " + nativeType.name() + " takes "
+                        + spec.optional() + " optional arguments, but received " + count + ".", span);
+                return;
+            }
+        } else if (count != spec.required()) {
+            errors.error(DiagnosticCode.NATIVE_TYPE_INVALID, "Function \"" + nativeType.name() + "\" takes "
+                    + spec.required() + " arguments, but received " + count + ".", span);
+            return;
+        }
+        List<Long> values = new ArrayList<>();
+        for (Expression arg : args) {
+            if (spec.arguments() == NativeTypes.Arguments.LENGTH_OR_MAX) {
+                if (arg instanceof Expression.ConstantValue c && c.value().equals("Max")) {
+                    continue;
+                }
+                Long value = parseUnsigned(arg, 65535);
+                if (value == null) {
+                    errors.error(DiagnosticCode.NATIVE_TYPE_INVALID, "Expected an integer or `Max`, but found ("
+                            + renderArgs(args) + ").", span);
+                    return;
+                }
+                values.add(value);
+            } else {
+                Long value = parseUnsigned(arg, 4294967295L);
+                if (value == null) {
+                    errors.error(DiagnosticCode.NATIVE_TYPE_INVALID, "Expected a nonnegative integer, but found ("
+                            + renderArgs(args) + ").", span);
+                    return;
+                }
+                values.add(value);
+            }
+        }
+        String problem = NativeTypes.rangeProblem(provider, spec, values);
+        if (problem == null) {
+            return;
+        }
+        String shown = nativeType.name() + "(" + values.stream().map(String::valueOf).collect(Collectors.joining(","))
+                + ")";
+        if (problem.isEmpty()) {
+            errors.error(DiagnosticCode.NATIVE_TYPE_INVALID, "The scale must not be larger than the precision for the "
+                    + shown + " native type in " + connectorName() + ".", span);
+        } else {
+            errors.error(DiagnosticCode.NATIVE_TYPE_INVALID, "Argument M is out of range for native type `" + shown
+                    + "` of " + connectorName() + ": " + problem, span);
+        }
+    }
+
+    private static String renderArgs(List<Expression> args) {
+        return args.stream().map(Expressions::render).collect(Collectors.joining(", "));
+    }
+
+    private static Long parseUnsigned(Expression arg, long max) {
+        if (!(arg instanceof Expression.NumericValue number)) {
+            return null;
+        }
+        try {
+            long value = Long.parseLong(number.raw());
+            return value < 0 || value > max ? null : value;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // relation fields
+
+    private static String fieldList(List<Db.FieldInfo> fields) {
+        List<String> names = fields.stream().map(f -> "`" + f.name + "`").toList();
+        if (names.size() < 2) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    private boolean ambiguity(Db.ModelInfo model, Db.FieldInfo field) {
+        List<Db.FieldInfo> fields = relationNames.get(relationKey(model, field));
+        if (fields == null || fields.size() <= 1) {
+            return true;
+        }
+        boolean self = model == field.relatedModel;
+        boolean explicit = field.relationName != null;
+        String names = fieldList(fields);
+        String message;
+        if (!explicit && self && fields.size() == 2) {
+            message = "Ambiguous self relation detected. The fields " + names + " in model `" + model.name
+                    + "` both refer to `" + field.relatedModel.name + "`. If they are part of the same relation add "
+                    + "the same relation name for them with `@relation(<name>)`.";
+        } else if (!explicit && self) {
+            message = "Unnamed self relation detected. The fields " + names + " in model `" + model.name
+                    + "` have no relation name. Please provide a relation name for one of them by adding "
+                    + "`@relation(<name>).";
+        } else if (explicit && self && fields.size() > 2) {
+            message = "Wrongly named self relation detected. The fields " + names + " in model `" + model.name
+                    + "` have the same relation name. At most two relation fields can belong to the same relation "
+                    + "and therefore have the same name. Please assign a different relation name to one of them.";
+        } else if (explicit && self) {
+            return true;
+        } else if (!explicit) {
+            message = "Ambiguous relation detected. The fields " + names + " in model `" + model.name
+                    + "` both refer to `" + field.relatedModel.name + "`. Please provide different relation names for "
+                    + "them by adding `@relation(<name>).";
+        } else {
+            message = "Wrongly named relation detected. The fields " + names + " in model `" + model.name
+                    + "` both use the same relation name. Please provide different relation names for them through "
+                    + "`@relation(<name>).";
+        }
+        errors.model(DiagnosticCode.RELATION_AMBIGUOUS, model.containerType(), model.name, message, field.span());
+        return false;
+    }
+
+    private void relationField(Db.ModelInfo model, Db.FieldInfo field) {
+        if (field.relatedModel.ignored && !field.ignored && !model.ignored) {
+            errors.attribute(DiagnosticCode.RELATION_INVALID, "@ignore", "The relation field `" + field.name
+                    + "` on Model `" + model.name + "` must specify the `@ignore` attribute, because the model "
+                    + field.relatedModel.name + " it is pointing to is marked ignored.", field.span());
+        }
+        referentialAction(field, field.onDelete, field.onDeleteSpan);
+        referentialAction(field, field.onUpdate, field.onUpdateSpan);
+        if (field.foreignKeyMap != null && provider != null) {
+            if (!provider.supportsNamedForeignKeys()) {
+                errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation",
+                        "Your provider does not support named foreign keys.", field.relationAttribute.span());
+            } else if (ConstraintNames.isTooLong(field.foreignKeyMap, provider)) {
+                errors.model(DiagnosticCode.CONSTRAINT_NAME_INVALID, "model", model.name, "The constraint name '"
+                        + field.foreignKeyMap + "' specified in the `map` argument for the `@relation` constraint is "
+                        + "too long for your chosen provider. The maximum allowed length is "
+                        + provider.maxIdentifierLength() + " bytes.", field.relationAttribute.span());
+            }
+        }
+        missingRelationIndex(model, field);
+        if (provider == Provider.MYSQL && mode.usesForeignKeys()) {
+            mysqlSetDefault(field, field.onDelete, field.onDeleteSpan);
+            mysqlSetDefault(field, field.onUpdate, field.onUpdateSpan);
+        }
+    }
+
+    private void mysqlSetDefault(Db.FieldInfo field, ReferentialAction action, Span span) {
+        if (action == ReferentialAction.SET_DEFAULT) {
+            errors.warning(DiagnosticCode.REFERENTIAL_ACTION_SET_DEFAULT_MYSQL, "MySQL does not actually support the "
+                    + "`SetDefault` referential action, so using it may result in unexpected errors. Read more at "
+                    + "https://pris.ly/d/mysql-set-default ", span);
+        }
+    }
+
+    private void referentialAction(Db.FieldInfo field, ReferentialAction action, Span span) {
+        if (action == null || provider == null) {
+            return;
+        }
+        Set<ReferentialAction> allowed = provider.referentialActions(mode);
+        if (allowed.contains(action)) {
+            return;
+        }
+        String list = allowed.stream().map(a -> "`" + a.schemaName() + "`").collect(Collectors.joining(", "));
+        String message = "Invalid referential action: `" + action.schemaName() + "`. Allowed values: (" + list + ")";
+        if (!mode.usesForeignKeys() && action == ReferentialAction.NO_ACTION
+                && allowed.contains(ReferentialAction.RESTRICT)) {
+            message += ". `NoAction` is not implemented for " + provider.displayName() + " when using `relationMode = "
+                    + "\"prisma\"`, you could try using `Restrict` instead. Learn more at https://pris.ly/d/relation-mode";
+        }
+        errors.validation(DiagnosticCode.REFERENTIAL_ACTION_NOT_ALLOWED, message, span);
+    }
+
+    private void missingRelationIndex(Db.ModelInfo model, Db.FieldInfo field) {
+        if (provider == null || !provider.suggestsRelationIndexes() || mode != RelationMode.PRISMA
+                || field.referencingFields == null) {
+            return;
+        }
+        List<Db.FieldInfo> referencing = field.referencingFields;
+        for (Db.IndexInfo index : model.indexes) {
+            if (leftPrefix(referencing, index.fields)) {
+                return;
+            }
+        }
+        if (model.primaryKey != null && leftPrefix(referencing, model.primaryKey.fields)) {
+            return;
+        }
+        errors.warning(DiagnosticCode.RELATION_MISSING_INDEX, MISSING_INDEX_WARNING,
+                field.relationAttribute != null ? field.relationAttribute.span() : field.span());
+    }
+
+    private static boolean leftPrefix(List<Db.FieldInfo> fields, List<Db.IndexFieldInfo> index) {
+        if (fields.size() > index.size()) {
+            return false;
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            if (index.get(i).field() != fields.get(i) || index.get(i).path() != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // indexes
+
+    private void index(Db.ModelInfo model, Db.IndexInfo index) {
+        String attributeName = (index.sourceField != null ? "@" : "@@") + index.attributeName();
+        if (index.fields.isEmpty() && index.sourceField == null) {
+            errors.attribute(DiagnosticCode.INDEX_INVALID, attributeName, "The list of fields in an index cannot be "
+                    + "empty. Please specify at least one field.", index.attribute.span());
+        }
+        if (namespace != null) {
+            constraintName(ConstraintNamespace.Kind.INDEX, model, namespace.indexName(model, index), attributeName,
+                    index.attribute);
+        }
+        if (index.kind == Db.IndexKind.UNIQUE && index.name != null && model.fieldsByName.containsKey(index.name)) {
+            errors.model(DiagnosticCode.INDEX_INVALID, "model", model.name, "The custom name `" + index.name
+                    + "` specified for the `@@unique` attribute is already used as a name for a field. Please choose a "
+                    + "different name.", model.block.span());
+        }
+        if (provider != null && !provider.has(Provider.Capability.INDEX_LENGTH_PREFIXES)
+                && index.fields.stream().anyMatch(f -> f.length() != null)) {
+            errors.attribute(DiagnosticCode.INDEX_INVALID, attributeName, "The length argument is not supported in an "
+                    + "index definition with the current connector", index.attribute.span());
+        }
+        if (index.algorithm != null && provider != null && !provider.has(Provider.Capability.INDEX_ALGORITHMS)) {
+            errors.attribute(DiagnosticCode.INDEX_INVALID, attributeName,
+                    "The given index type is not supported with the current connector", index.attribute.span());
+        }
+        if ("Hash".equals(index.algorithm) && index.fields.stream().anyMatch(f -> f.sortOrder() != null)) {
+            errors.attribute(DiagnosticCode.INDEX_INVALID, attributeName, "Hash type does not support sort option.",
+                    index.attribute.span());
+        }
+        if (index.kind == Db.IndexKind.FULLTEXT && provider != null
+                && !provider.has(Provider.Capability.FULL_TEXT_INDEX)) {
+            errors.attribute(DiagnosticCode.INDEX_INVALID, attributeName, "Defining fulltext indexes is not supported "
+                    + "with the current connector.", index.attribute.span());
+        }
+        if (index.mappedName != null && provider != null && ConstraintNames.isTooLong(index.mappedName, provider)) {
+            errors.model(DiagnosticCode.CONSTRAINT_NAME_INVALID, "model", model.name, "The constraint name '"
+                    + index.mappedName + "' specified in the `map` argument for the `" + attributeName + "` constraint "
+                    + "is too long for your chosen provider. The maximum allowed length is "
+                    + provider.maxIdentifierLength() + " bytes.", index.attribute.span());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // enums and schemas
+
+    private void enums() {
+        if (provider != null && !provider.supportsEnums()) {
+            for (Db.EnumInfo enumInfo : db.enums) {
+                errors.validation(DiagnosticCode.ENUM_UNSUPPORTED, "You defined the enum `" + enumInfo.name
+                        + "`. But the current connector does not support enums.", enumInfo.block.span());
+            }
+            return;
+        }
+        Map<String, Db.EnumInfo> byDatabaseName = new HashMap<>();
+        for (Db.EnumInfo enumInfo : db.enums) {
+            String name = enumInfo.mappedName != null ? enumInfo.mappedName : enumInfo.name;
+            if (byDatabaseName.putIfAbsent(enumInfo.schema + "\u0000" + name, enumInfo) != null) {
+                errors.error(DiagnosticCode.NAME_DUPLICATE, "An enum with the same database name is already defined.",
+                        enumInfo.block.span());
+            }
+        }
+    }
+
+    private void schemas() {
+        List<String> schemas = datasource == null ? List.of() : datasource.schemas();
+        for (Db.ModelInfo model : db.models) {
+            schemaAttribute(model.schema, model.schemaSpan, schemas);
+        }
+        for (Db.EnumInfo enumInfo : db.enums) {
+            schemaAttribute(enumInfo.schema, enumInfo.schemaSpan, schemas);
+        }
+    }
+
+    private void schemaAttribute(String schema, Span span, List<String> schemas) {
+        if (schema == null || datasource == null) {
+            return;
+        }
+        if (!datasource.provider().has(Provider.Capability.MULTI_SCHEMA)) {
+            errors.error(DiagnosticCode.SCHEMA_INVALID, "@@schema attribute is not supported on the current "
+                    + "connector.", span);
+        } else if (!schemas.contains(schema)) {
+            errors.error(DiagnosticCode.SCHEMA_INVALID, "This schema is not defined in the datasource. Read more on "
+                    + "`@@schema` at https://pris.ly/d/multi-schema", span);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // relations
+
+    private void relation(Db.RelationInfo relation) {
+        switch (relation.kind) {
+            case ONE_TO_ONE, ONE_TO_MANY -> inlineRelation(relation);
+            case IMPLICIT_MANY_TO_MANY -> implicitManyToMany(relation);
+            case EMBEDDED_MANY_TO_MANY -> {
+                if (provider != Provider.MONGODB) {
+                    errors.validation(DiagnosticCode.RELATION_INVALID, "Embedded many-to-many relations are not "
+                            + "supported on " + connectorName() + ". Please use the syntax defined in "
+                            + "https://pris.ly/d/relational-database-many-to-many", relation.fieldA.span());
+                }
+            }
+        }
+    }
+
+    /** The effective onDelete of an inline relation (spec 1.3). */
+    ReferentialAction onDelete(Db.RelationInfo relation) {
+        Db.FieldInfo forward = relation.forward();
+        if (forward != null && forward.onDelete != null) {
+            return forward.onDelete;
+        }
+        if (isReferentiallyRequired(relation)) {
+            return provider == null ? ReferentialAction.RESTRICT : provider.defaultOnDeleteForRequired(mode);
+        }
+        return ReferentialAction.SET_NULL;
+    }
+
+    static ReferentialAction onUpdate(Db.RelationInfo relation) {
+        Db.FieldInfo forward = relation.forward();
+        return forward != null && forward.onUpdate != null ? forward.onUpdate : ReferentialAction.CASCADE;
+    }
+
+    static boolean isReferentiallyRequired(Db.RelationInfo relation) {
+        List<Db.FieldInfo> fields = relation.referencingFields();
+        if (fields == null || fields.isEmpty()) {
+            return relation.forward() != null && relation.forward().isRequired();
+        }
+        return fields.stream().anyMatch(Db.FieldInfo::isRequired);
+    }
+
+    private void inlineRelation(Db.RelationInfo relation) {
+        if (relation.isComplete()) {
+            cycles(relation);
+            multipleCascadingPaths(relation);
+        }
+        referencesUnique(relation);
+        sameLength(relation);
+        fieldArity(relation);
+        requiredRelationSetNull(relation);
+        referencingTypes(relation);
+        if (namespace != null && relation.fieldA != null) {
+            for (String violation : namespace.violations(ConstraintNamespace.Kind.RELATION, relation.modelA,
+                    namespace.foreignKeyName(relation))) {
+                Span span = relation.fieldA.relationAttribute != null && relation.fieldA.foreignKeyMap != null
+                        ? argumentSpan(relation.fieldA.relationAttribute, "map") : relation.fieldA.span();
+                errors.attribute(DiagnosticCode.CONSTRAINT_NAME_INVALID, "@relation", "The given constraint name `"
+                        + namespace.foreignKeyName(relation) + "` has to be unique in the following namespace: "
+                        + violation + ". Please provide a different name using the `map` argument.", span);
+            }
+        }
+        if (relation.kind == Db.RelationKind.ONE_TO_ONE) {
+            oneToOne(relation);
+        } else {
+            oneToMany(relation);
+        }
+    }
+
+    private void cycles(Db.RelationInfo relation) {
+        if (provider == null || !provider.checksReferenceCycles(mode)) {
+            return;
+        }
+        Set<Db.FieldInfo> visited = new HashSet<>();
+        Deque<Object[]> next = new ArrayDeque<>();
+        next.push(new Object[] {relation, List.of(relation)});
+        Db.ModelInfo parent = relation.modelA;
+        while (!next.isEmpty()) {
+            Object[] item = next.pop();
+            Db.RelationInfo current = (Db.RelationInfo) item[0];
+            @SuppressWarnings("unchecked")
+            List<Db.RelationInfo> path = (List<Db.RelationInfo>) item[1];
+            visited.add(current.fieldA);
+            Db.ModelInfo related = current.modelB;
+            if (!onUpdate(current).triggersModification() && !onDelete(current).triggersModification()) {
+                continue;
+            }
+            if (current.modelA == related) {
+                errors.validation(DiagnosticCode.RELATION_CYCLE, cascadeMessage(relation, "A self-relation must have "
+                        + "`onDelete` and `onUpdate` referential actions set to `NoAction` in one of the @relation "
+                        + "attributes."), relation.fieldA.span());
+                return;
+            }
+            if (related == parent) {
+                String cyclePath = path.stream().map(r -> r.modelA.name + "." + r.fieldA.name)
+                        .collect(Collectors.joining(" → "));
+                errors.validation(DiagnosticCode.RELATION_CYCLE, cascadeMessage(relation, "Reference causes a cycle. One "
+                        + "of the @relation attributes in this cycle must have `onDelete` and `onUpdate` referential "
+                        + "actions set to `NoAction`. Cycle path: " + cyclePath + "."), relation.fieldA.span());
+                return;
+            }
+            for (Db.RelationInfo candidate : completeInlineRelationsFrom(related)) {
+                if (!visited.contains(candidate.fieldA)) {
+                    List<Db.RelationInfo> longer = new ArrayList<>(path);
+                    longer.add(candidate);
+                    next.push(new Object[] {candidate, longer});
+                }
+            }
+        }
+    }
+
+    private final Map<Db.ModelInfo, List<Db.RelationInfo>> relationsFrom = new HashMap<>();
+
+    private List<Db.RelationInfo> completeInlineRelationsFrom(Db.ModelInfo model) {
+        if (relationsFrom.isEmpty()) {
+            for (Db.RelationInfo relation : db.relations) {
+                if (relation.isInline() && relation.isComplete()) {
+                    relationsFrom.computeIfAbsent(relation.modelA, k -> new ArrayList<>()).add(relation);
+                }
+            }
+            // Prisma walks them ordered by (model A, model B, relation id).
+            relationsFrom.values().forEach(list -> list.sort((a, b) -> Integer.compare(a.modelB.index, b.modelB.index)));
+        }
+        return relationsFrom.getOrDefault(model, List.of());
+    }
+
+    private boolean triggers(Db.RelationInfo relation) {
+        return onDelete(relation).triggersModification() || onUpdate(relation).triggersModification();
+    }
+
+    private void multipleCascadingPaths(Db.RelationInfo relation) {
+        if (provider == null || !provider.checksMultipleCascadePaths(mode) || !triggers(relation)) {
+            return;
+        }
+        Db.ModelInfo parent = relation.modelA;
+        record Step(Db.RelationInfo relation, List<Db.RelationInfo> path, Set<Db.FieldInfo> visited) {}
+        Deque<Step> next = new ArrayDeque<>();
+        for (Db.RelationInfo start : completeInlineRelationsFrom(parent)) {
+            if (triggers(start)) {
+                next.push(new Step(start, List.of(start), new HashSet<>()));
+            }
+        }
+        List<List<Db.RelationInfo>> paths = new ArrayList<>();
+        while (!next.isEmpty()) {
+            Step step = next.pop();
+            Db.RelationInfo current = step.relation();
+            Set<Db.FieldInfo> currentPath = new HashSet<>(step.visited());
+            currentPath.add(current.fieldA);
+            if (current.modelA == current.modelB || current.modelB == parent) {
+                continue;
+            }
+            List<Step> forward = new ArrayList<>();
+            for (Db.RelationInfo candidate : completeInlineRelationsFrom(current.modelB)) {
+                if (triggers(candidate) && !currentPath.contains(candidate.fieldA)) {
+                    List<Db.RelationInfo> longer = new ArrayList<>(step.path());
+                    longer.add(candidate);
+                    forward.add(new Step(candidate, longer, new HashSet<>(currentPath)));
+                }
+            }
+            if (forward.isEmpty()) {
+                paths.add(step.path());
+                continue;
+            }
+            forward.forEach(next::push);
+        }
+        Map<String, Set<String>> seen = new LinkedHashMap<>();
+        for (List<Db.RelationInfo> path : paths) {
+            if (path.isEmpty()) {
+                continue;
+            }
+            Set<String> models = seen.computeIfAbsent(path.get(0).fieldA.name, k -> new HashSet<>());
+            for (Db.RelationInfo step : path) {
+                models.add(step.modelB.name);
+            }
+        }
+        TreeSet<String> reachable = new TreeSet<>();
+        Set<String> fromParent = seen.remove(relation.fieldA.name);
+        if (fromParent != null) {
+            for (Set<String> other : seen.values()) {
+                for (String model : fromParent) {
+                    if (other.contains(model)) {
+                        reachable.add(model);
+                    }
+                }
+            }
+        }
+        if (reachable.isEmpty()) {
+            return;
+        }
+        String models = reachable.stream().map(m -> "`" + m + "`").collect(Collectors.joining(", "));
+        String message = reachable.size() == 1
+                ? "When any of the records in model " + models + " is updated or deleted, the referential actions on "
+                + "the relations cascade to model `" + parent.name + "` through multiple paths. Please break one of "
+                + "these paths by setting the `onUpdate` and `onDelete` to `NoAction`."
+                : "When any of the records in models " + models + " are updated or deleted, the referential actions "
+                + "on the relations cascade to model `" + parent.name + "` through multiple paths. Please break one "
+                + "of these paths by setting the `onUpdate` and `onDelete` to `NoAction`.";
+        errors.validation(DiagnosticCode.RELATION_CASCADE_PATHS, cascadeMessage(relation, message),
+                relation.fieldA.span());
+    }
+
+    private String cascadeMessage(Db.RelationInfo relation, String message) {
+        Db.FieldInfo field = relation.fieldA;
+        ReferentialAction onDelete = field.onDelete == null && onDelete(relation).triggersModification()
+                ? onDelete(relation) : null;
+        ReferentialAction onUpdate = field.onUpdate == null && onUpdate(relation).triggersModification()
+                ? onUpdate(relation) : null;
+        if (onDelete != null && onUpdate != null) {
+            message += " (Implicit default `onDelete`: `" + onDelete.schemaName() + "`, and `onUpdate`: `"
+                    + onUpdate.schemaName() + "`)";
+        } else if (onDelete != null) {
+            message += " (Implicit default `onDelete`: `" + onDelete.schemaName() + "`)";
+        } else if (onUpdate != null) {
+            message += " (Implicit default `onUpdate`: `" + onUpdate.schemaName() + "`)";
+        }
+        return message + " Read more at https://pris.ly/d/cyclic-referential-actions";
+    }
+
+    private void referencesUnique(Db.RelationInfo relation) {
+        Db.FieldInfo forward = relation.forward();
+        if (forward == null || forward.referencedFields == null || forward.referencedFields.isEmpty()) {
+            return;
+        }
+        List<String> references = forward.referencedFields.stream().map(f -> f.name).sorted().toList();
+        boolean unique = relation.modelB.uniqueCriteria().stream()
+                .anyMatch(c -> c.stream().map(f -> f.name).sorted().toList().equals(references));
+        if (unique) {
+            return;
+        }
+        List<String> fields = forward.referencedFields.stream().map(f -> f.name).toList();
+        String message = fields.size() == 1
+                ? "The argument `references` must refer to a unique criterion in the related model. Consider adding an"
+                + " `@unique` attribute to the field `" + fields.get(0) + "` in the model `" + relation.modelB.name
+                + "`."
+                : "The argument `references` must refer to a unique criterion in the related model. Consider adding an"
+                + " `@@unique([" + String.join(", ", fields) + "])` attribute to the model `" + relation.modelB.name
+                + "`.";
+        errors.attribute(DiagnosticCode.RELATION_REFERENCES_NOT_UNIQUE, "@relation", message, forward.span());
+    }
+
+    private void sameLength(Db.RelationInfo relation) {
+        Db.FieldInfo forward = relation.forward();
+        if (forward == null || forward.referencingFields == null || forward.referencedFields == null) {
+            return;
+        }
+        if (forward.referencingFields.size() != forward.referencedFields.size()) {
+            errors.validation(DiagnosticCode.RELATION_FIELDS_MISMATCH,
+                    "You must specify the same number of fields in `fields` and `references`.",
+                    forward.relationAttribute.span());
+        }
+    }
+
+    private void fieldArity(Db.RelationInfo relation) {
+        Db.FieldInfo forward = relation.forward();
+        if (forward == null || !forward.isRequired() || forward.referencingFields == null) {
+            return;
+        }
+        if (forward.referencingFields.stream().noneMatch(Db.FieldInfo::isOptional)) {
+            return;
+        }
+        errors.validation(DiagnosticCode.RELATION_ARITY, "The relation field `" + forward.name + "` uses the scalar "
+                + "fields " + forward.referencingFields.stream().map(f -> f.name).collect(Collectors.joining(", "))
+                + ". At least one of those fields is optional. Hence the relation field must be optional as well.",
+                forward.span());
+    }
+
+    private void requiredRelationSetNull(Db.RelationInfo relation) {
+        Db.FieldInfo forward = relation.forward();
+        if (forward == null || forward.referencingFields == null
+                || forward.referencingFields.stream().noneMatch(Db.FieldInfo::isRequired) || provider == null) {
+            return;
+        }
+        for (String action : List.of("onDelete", "onUpdate")) {
+            ReferentialAction value = action.equals("onDelete") ? forward.onDelete : forward.onUpdate;
+            if (value != ReferentialAction.SET_NULL) {
+                continue;
+            }
+            if (provider.allowsSetNullOnNonNullable(mode)) {
+                errors.warning(DiagnosticCode.REFERENTIAL_ACTION_SET_NULL_REQUIRED, "The `" + action + "` referential "
+                        + "action of a relation should not be set to `SetNull` when a referenced field is required. We"
+                        + " recommend either to choose another referential action, or to make the referenced fields "
+                        + "optional. Read more at https://pris.ly/d/postgres-set-null ", forward.span());
+            } else {
+                errors.attribute(DiagnosticCode.REFERENTIAL_ACTION_SET_NULL_REQUIRED, "@relation", "The `" + action
+                        + "` referential action of a relation must not be set to `SetNull` when a referenced field is "
+                        + "required.\nEither choose another referential action, or make the referenced fields "
+                        + "optional.\n", forward.span());
+            }
+        }
+    }
+
+    private void referencingTypes(Db.RelationInfo relation) {
+        Db.FieldInfo forward = relation.forward();
+        if (forward == null || forward.referencingFields == null || forward.referencedFields == null) {
+            return;
+        }
+        int count = Math.min(forward.referencingFields.size(), forward.referencedFields.size());
+        for (int i = 0; i < count; i++) {
+            Db.FieldInfo referencing = forward.referencingFields.get(i);
+            Db.FieldInfo referenced = forward.referencedFields.get(i);
+            if (!referencing.sameTypeAs(referenced)) {
+                errors.attribute(DiagnosticCode.RELATION_TYPE_MISMATCH, "@relation", "The type of the field `"
+                        + referencing.name + "` in the model `" + referencing.model.name + "` is not matching the type "
+                        + "of the referenced field `" + referenced.name + "` in model `" + referenced.model.name + "`.",
+                        forward.span());
+            }
+        }
+    }
+
+    private static boolean empty(List<Db.FieldInfo> fields) {
+        return fields == null || fields.isEmpty();
+    }
+
+    private void missingOpposite(Db.FieldInfo field) {
+        String container = field.model.containerType();
+        errors.field(DiagnosticCode.RELATION_MISSING_OPPOSITE, container, field.model.name, field.name, "The relation "
+                + "field `" + field.name + "` on " + container + " `" + field.model.name + "` is missing an opposite "
+                + "relation field on the model `" + field.relatedModel.name + "`. Either run `prisma format` or add "
+                + "it manually.", field.span());
+    }
+
+    private void oneToMany(Db.RelationInfo relation) {
+        Db.FieldInfo forward = relation.fieldA;
+        Db.FieldInfo back = relation.fieldB;
+        if (forward != null && back == null) {
+            missingOpposite(forward);
+        } else if (forward == null && back != null) {
+            missingOpposite(back);
+        }
+        if (forward == null || back == null) {
+            return;
+        }
+        if (empty(forward.referencingFields)) {
+            errors.attribute(DiagnosticCode.RELATION_MISSING_FIELDS, "@relation", "The relation field `" + forward.name
+                    + "` on Model `" + forward.model.name + "` must specify the `fields` argument in the @relation "
+                    + "attribute. You can run `prisma format` to fix this automatically.", forward.span());
+        }
+        if (empty(forward.referencedFields)) {
+            errors.attribute(DiagnosticCode.RELATION_MISSING_FIELDS, "@relation", "The relation field `" + forward.name
+                    + "` on Model `" + forward.model.name + "` must specify the `references` argument in the @relation "
+                    + "attribute.", forward.span());
+        }
+        if (!empty(back.referencingFields) || !empty(back.referencedFields)) {
+            errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation", "The relation field `" + back.name
+                    + "` on Model `" + back.model.name + "` must not specify the `fields` or `references` argument in "
+                    + "the @relation attribute. You must only specify it on the opposite field `" + forward.name
+                    + "` on model `" + forward.model.name + "`.", back.span());
+        }
+        if (back.onDelete != null || back.onUpdate != null) {
+            errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation", "The relation field `" + back.name
+                    + "` on Model `" + back.model.name + "` must not specify the `onDelete` or `onUpdate` argument in "
+                    + "the @relation attribute. You must only specify it on the opposite field `" + forward.name
+                    + "` on model `" + forward.model.name + "`, or in case of a many to many relation, in an explicit "
+                    + "join table.", back.span());
+        }
+    }
+
+    private void oneToOne(Db.RelationInfo relation) {
+        Db.FieldInfo forward = relation.fieldA;
+        Db.FieldInfo back = relation.fieldB;
+        if (back == null) {
+            missingOpposite(forward);
+        }
+        if (back != null) {
+            if (empty(forward.referencingFields) && empty(back.referencingFields)) {
+                bothSides(forward, back, "do not provide the `fields` argument in the @relation attribute. You have to "
+                        + "provide it on one of the two fields.", true);
+            }
+            if (empty(forward.referencedFields) && empty(back.referencedFields)) {
+                bothSides(forward, back, "do not provide the `references` argument in the @relation attribute. You "
+                        + "have to provide it on one of the two fields.", true);
+            }
+            if (!empty(forward.referencedFields) && !empty(back.referencedFields)) {
+                bothSides(forward, back, "both provide the `references` argument in the @relation attribute. You have "
+                        + "to provide it only on one of the two fields.", false);
+            }
+            if (!empty(forward.referencingFields) && !empty(back.referencingFields)) {
+                bothSides(forward, back, "both provide the `fields` argument in the @relation attribute. You have to "
+                        + "provide it only on one of the two fields.", false);
+            }
+            boolean forwardActions = forward.onDelete != null || forward.onUpdate != null;
+            boolean backActions = back.onDelete != null || back.onUpdate != null;
+            if (forwardActions && backActions) {
+                errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation", "The relation fields `" + back.name
+                        + "` on Model `" + back.model.name + "` and `" + forward.name + "` on Model `"
+                        + forward.model.name + "` both provide the `onDelete` or `onUpdate` argument in the @relation "
+                        + "attribute. You have to provide it only on one of the two fields.", back.span());
+                errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation", "The relation fields `" + forward.name
+                        + "` on Model `" + forward.model.name + "` and `" + back.name + "` on Model `"
+                        + back.model.name + "` both provide the `onDelete` or `onUpdate` argument in the @relation "
+                        + "attribute. You have to provide it only on one of the two fields.", forward.span());
+            } else if (backActions) {
+                errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation", "The relation field `" + back.name
+                        + "` on Model `" + back.model.name + "` must not specify the `onDelete` or `onUpdate` argument "
+                        + "in the @relation attribute. You must only specify it on the opposite field `" + forward.name
+                        + "` on model `" + forward.model.name + "`.", back.span());
+            }
+        }
+        fieldsMustBeUnique(relation);
+        if (back == null || errors.hasErrors()) {
+            return;
+        }
+        if (!empty(forward.referencingFields) && !empty(back.referencedFields)) {
+            String message = "The relation field `" + forward.name + "` on Model `" + forward.model.name + "` provides"
+                    + " the `fields` argument in the @relation attribute. And the related field `" + back.name
+                    + "` on Model `" + back.model.name + "` provides the `references` argument. You must provide both "
+                    + "arguments on the same side.";
+            errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation", message, forward.span());
+            errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation", message, back.span());
+        }
+        if (!empty(forward.referencedFields) && !empty(back.referencingFields)) {
+            errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation", "The relation field `" + forward.name
+                    + "` on Model `" + forward.model.name + "` provides the `references` argument in the @relation "
+                    + "attribute. And the related field `" + back.name + "` on Model `" + back.model.name
+                    + "` provides the `fields` argument. You must provide both arguments on the same side.",
+                    forward.span());
+        }
+        if (errors.hasErrors()) {
+            return;
+        }
+        if (back.isRequired()) {
+            errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation", "The relation field `" + back.name
+                    + "` on Model `" + back.model.name + "` is required. This is not valid because it's not possible to"
+                    + " enforce this constraint on the database level. Please change the field type from `"
+                    + forward.model.name + "` to `" + forward.model.name + "?` to fix this.", back.span());
+        }
+        if (errors.hasErrors()) {
+            return;
+        }
+        if (forward.isRequired() && (back.referencingFields != null || back.referencedFields != null)) {
+            errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation", "The relation field `" + back.model.name
+                    + "." + back.name + "` defines the `fields` and/or `references` argument. You must set them on the "
+                    + "required side of the relation (`" + forward.model.name + "." + forward.name + "`) in order for "
+                    + "the constraints to be enforced. Alternatively, you can change this field to be required and the"
+                    + " opposite optional, or make both sides of the relation optional.", back.span());
+        }
+    }
+
+    private void bothSides(Db.FieldInfo forward, Db.FieldInfo back, String rest, boolean swapSecond) {
+        errors.attribute(DiagnosticCode.RELATION_MISSING_FIELDS, "@relation", "The relation fields `" + forward.name
+                + "` on Model `" + forward.model.name + "` and `" + back.name + "` on Model `" + back.model.name + "` "
+                + rest, forward.span());
+        String second = swapSecond
+                ? "The relation fields `" + back.name + "` on Model `" + back.model.name + "` and `" + forward.name
+                + "` on Model `" + forward.model.name + "` " + rest
+                : "The relation fields `" + forward.name + "` on Model `" + forward.model.name + "` and `" + back.name
+                + "` on Model `" + back.model.name + "` " + rest;
+        errors.attribute(DiagnosticCode.RELATION_MISSING_FIELDS, "@relation", second, back.span());
+    }
+
+    private void fieldsMustBeUnique(Db.RelationInfo relation) {
+        Db.FieldInfo forward = relation.fieldA;
+        List<Db.FieldInfo> fields = forward.referencingFields;
+        if (fields == null) {
+            return;
+        }
+        boolean unique = relation.modelA.uniqueCriteria().stream()
+                .anyMatch(c -> new HashSet<>(c).equals(new HashSet<>(fields)) && c.size() == fields.size());
+        if (unique) {
+            return;
+        }
+        List<String> names = fields.stream().map(f -> f.name).toList();
+        String message = names.size() == 1
+                ? "A one-to-one relation must use unique fields on the defining side. Either add an `@unique` attribute "
+                + "to the field `" + names.get(0) + "`, or change the relation to one-to-many."
+                : "A one-to-one relation must use unique fields on the defining side. Either add an `@@unique(["
+                + String.join(", ", names) + "])` attribute to the model, or change the relation to one-to-many.";
+        errors.attribute(DiagnosticCode.RELATION_ONE_TO_ONE_NOT_UNIQUE, "@relation", message, forward.span());
+    }
+
+    private void implicitManyToMany(Db.RelationInfo relation) {
+        if (provider != null && !provider.has(Provider.Capability.IMPLICIT_MANY_TO_MANY)) {
+            for (Db.FieldInfo field : List.of(relation.fieldA, relation.fieldB)) {
+                errors.validation(DiagnosticCode.RELATION_INVALID, "Implicit many-to-many relations are not supported "
+                        + "on " + connectorName() + ". Please use the syntax defined in "
+                        + "https://pris.ly/d/document-database-many-to-many", field.span());
+            }
+            return;
+        }
+        for (Db.FieldInfo field : List.of(relation.fieldA, relation.fieldB)) {
+            Db.ModelInfo related = field.relatedModel;
+            if (related.primaryKey == null || related.primaryKey.fields.size() != 1) {
+                errors.field(DiagnosticCode.RELATION_INVALID, field.model.containerType(), field.model.name,
+                        field.name, "The relation field `" + field.name + "` on model `" + field.model.name
+                        + "` references `" + related.name + "` which does not have an `@id` field. Models without "
+                        + "`@id` cannot be part of a many to many relation. Use an explicit intermediate Model to "
+                        + "represent this relationship.", field.span());
+            }
+        }
+        for (Db.FieldInfo field : List.of(relation.fieldA, relation.fieldB)) {
+            if (field.onDelete != null || field.onUpdate != null) {
+                errors.validation(DiagnosticCode.RELATION_INVALID, "Referential actions on implicit many-to-many "
+                        + "relations are not supported", field.relationAttribute.span());
+            }
+        }
+        for (Db.FieldInfo field : List.of(relation.fieldA, relation.fieldB)) {
+            if (field.referencedFields != null) {
+                errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation", "Implicit many-to-many relation should "
+                        + "not have references argument defined. Either remove it, or change the relation to "
+                        + "one-to-many.", field.span());
+            }
+        }
+    }
+}
