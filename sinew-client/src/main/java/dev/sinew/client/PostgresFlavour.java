@@ -220,7 +220,7 @@ final class PostgresFlavour extends Flavour {
         String constraint = server == null ? null : server.getConstraint();
         return switch (state) {
             case "23505" -> new Violation.Unique(constraint, detailColumns(server));
-            case "23503" -> new Violation.ForeignKey(constraint, List.of());
+            case "23503", "23001" -> new Violation.ForeignKey(constraint, List.of());
             case "23502" -> new Violation.NotNull(server == null ? null : server.getColumn());
             default -> null;
         };
