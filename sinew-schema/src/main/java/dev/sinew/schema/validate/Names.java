@@ -225,7 +225,7 @@ final class Names {
             case VIEW -> "view";
             case ENUM -> "enum";
             case COMPOSITE_TYPE -> "composite type";
-            case DATASOURCE -> "datasource";
+            case DATASOURCE -> "source";
             case GENERATOR -> "generator";
         };
     }

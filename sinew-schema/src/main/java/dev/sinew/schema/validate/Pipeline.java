@@ -59,12 +59,17 @@ final class Pipeline {
         new Pipeline(db, errors, datasource, previewFeatures).run();
     }
 
+    /** What a schema without datasource may use: Prisma validates it against an "empty" connector. */
+    private static final Set<Provider.Capability> EMPTY_CONNECTOR = java.util.EnumSet.of(Provider.Capability.ENUMS,
+            Provider.Capability.JSON, Provider.Capability.IMPLICIT_MANY_TO_MANY);
+
     private boolean has(Provider.Capability capability) {
-        return provider != null && provider.has(capability);
+        return provider == null ? EMPTY_CONNECTOR.contains(capability) : provider.has(capability);
     }
 
     private String connectorName() {
-        return provider == null ? "" : provider.displayName();
+        return provider == null ? "psl_core::datamodel_connector::empty_connector::EmptyDatamodelConnector"
+                : provider.displayName();
     }
 
     private void run() {
@@ -90,7 +95,7 @@ final class Pipeline {
             }
         }
         enums();
-        schemas();
+        enumSchemas();
         for (Db.RelationInfo relation : db.relations) {
             relation(relation);
         }
@@ -133,6 +138,7 @@ final class Pipeline {
 
     /** Validates one model; false when validation must stop (an ambiguous relation). */
     private boolean model(Db.ModelInfo model) {
+        modelSchema(model);
         if (model.isView() && previewFeatures.stream().noneMatch(f -> f.equalsIgnoreCase("views"))) {
             errors.validation(DiagnosticCode.VIEW_INVALID,
                     "View definitions are only available with the `views` preview feature.", model.block.span());
@@ -155,6 +161,10 @@ final class Pipeline {
             primaryKeyConstraintName(model);
         }
         autoincrement(model);
+        if (model.primaryKey != null && model.primaryKey.clustered != null && !has(Provider.Capability.CLUSTERING)) {
+            errors.attribute(DiagnosticCode.ID_INVALID, model.primaryKey.sourceField != null ? "@id" : "@@id",
+                    "Defining clustering is not supported in the current connector.", model.primaryKey.attribute.span());
+        }
         for (Db.FieldInfo field : model.fields) {
             if (field.isScalar()) {
                 scalarField(model, field);
@@ -250,7 +260,7 @@ final class Pipeline {
 
     private void primaryKeyConstraintName(Db.ModelInfo model) {
         Db.PrimaryKeyInfo primaryKey = model.primaryKey;
-        if (primaryKey.mappedName != null && provider != null && !provider.supportsNamedPrimaryKeys()) {
+        if (primaryKey.mappedName != null && !has(Provider.Capability.NAMED_PRIMARY_KEYS)) {
             errors.model(DiagnosticCode.ID_INVALID, "model", model.name, "You defined a database name for the primary "
                     + "key on the model. This is not supported by the provider.", model.block.span());
         }
@@ -264,9 +274,6 @@ final class Pipeline {
     }
 
     private void autoincrement(Db.ModelInfo model) {
-        if (provider == null) {
-            return;
-        }
         List<Db.FieldInfo> autoincrements = model.fields.stream().filter(f -> f.isScalar() && f.defaultValue != null
                 && f.defaultValue.resolved() instanceof DefaultValue.Autoincrement).toList();
         if (autoincrements.isEmpty()) {
@@ -289,20 +296,20 @@ final class Pipeline {
             }
             return;
         }
-        if (!provider.has(Provider.Capability.MULTIPLE_AUTOINCREMENTS) && autoincrements.size() > 1) {
+        if (!has(Provider.Capability.MULTIPLE_AUTOINCREMENTS) && autoincrements.size() > 1) {
             errors.attribute(DiagnosticCode.DEFAULT_INVALID, "@default", "The `autoincrement()` default value is used "
                     + "multiple times on this model even though the underlying datasource only supports one instance "
                     + "per table.", model.block.span());
         }
         for (Db.FieldInfo field : autoincrements) {
             boolean isId = model.primaryKey != null && model.primaryKey.fields.stream().anyMatch(f -> f.field() == field);
-            if (!isId && !provider.has(Provider.Capability.AUTOINCREMENT_ON_NON_ID)) {
+            if (!isId && !has(Provider.Capability.AUTOINCREMENT_ON_NON_ID)) {
                 errors.attribute(DiagnosticCode.DEFAULT_INVALID, "@default", "The `autoincrement()` default value is "
                         + "used on a non-id field even though the datasource does not support this.", field.span());
             }
             boolean indexed = (model.primaryKey != null && model.primaryKey.fields.get(0).field() == field)
                     || model.indexes.stream().anyMatch(i -> !i.fields.isEmpty() && i.fields.get(0).field() == field);
-            if (!indexed && !provider.has(Provider.Capability.AUTOINCREMENT_NON_INDEXED)) {
+            if (!indexed && !has(Provider.Capability.AUTOINCREMENT_NON_INDEXED)) {
                 errors.attribute(DiagnosticCode.DEFAULT_INVALID, "@default", "The `autoincrement()` default value is "
                         + "used on a non-indexed field even though the datasource does not support this.",
                         field.span());
@@ -311,16 +318,17 @@ final class Pipeline {
     }
 
     private void scalarField(Db.ModelInfo model, Db.FieldInfo field) {
-        if (provider != null) {
-            if (field.isList() && !provider.supportsScalarLists() && field.scalarKind != Db.ScalarTypeKind.COMPOSITE) {
+        {
+            if (field.isList() && !has(Provider.Capability.SCALAR_LISTS)
+                    && field.scalarKind != Db.ScalarTypeKind.COMPOSITE) {
                 errors.error(DiagnosticCode.TYPE_UNSUPPORTED, "Field \"" + field.name + "\" in " + model.containerType()
                         + " \"" + model.name + "\" can't be a list. The current connector does not support lists of "
                         + "primitive types.", field.span());
             }
-            if (field.builtin == ScalarKind.JSON && !provider.has(Provider.Capability.JSON)) {
+            if (field.builtin == ScalarKind.JSON && !has(Provider.Capability.JSON)) {
                 unsupportedType(model, field, "Json");
             }
-            if (field.builtin == ScalarKind.DECIMAL && !provider.has(Provider.Capability.DECIMAL)) {
+            if (field.builtin == ScalarKind.DECIMAL && !has(Provider.Capability.DECIMAL)) {
                 unsupportedType(model, field, "Decimal");
             }
         }
@@ -328,8 +336,8 @@ final class Pipeline {
             constraintName(ConstraintNamespace.Kind.DEFAULT, model, namespace.defaultName(model, field), "@default",
                     field.defaultValue.attribute());
         }
-        if (field.defaultValue != null && field.defaultValue.mappedName() != null && provider != null) {
-            if (!provider.has(Provider.Capability.NAMED_DEFAULT_VALUES)) {
+        if (field.defaultValue != null && field.defaultValue.mappedName() != null) {
+            if (!has(Provider.Capability.NAMED_DEFAULT_VALUES)) {
                 errors.attribute(DiagnosticCode.DEFAULT_INVALID, "@default", "You defined a database name for the "
                         + "default value of a field on the model. This is not supported by the provider.",
                         field.defaultValue.attribute().span());
@@ -346,10 +354,15 @@ final class Pipeline {
 
     private void nativeType(Db.FieldInfo field) {
         Db.NativeTypeInfo nativeType = field.nativeType;
-        if (nativeType == null || provider == null) {
+        if (nativeType == null) {
             return;
         }
         Span span = nativeType.attribute().span();
+        if (provider == null) {
+            errors.error(DiagnosticCode.NATIVE_TYPE_INVALID, "Native type " + nativeType.name()
+                    + " is not supported for Default connector.", span);
+            return;
+        }
         String datasourceName = datasource.name();
         if (!nativeType.prefix().equals(datasourceName)) {
             errors.error(DiagnosticCode.NATIVE_TYPE_INVALID, "The prefix " + nativeType.prefix() + " is invalid. It must"
@@ -491,8 +504,8 @@ final class Pipeline {
         }
         referentialAction(field, field.onDelete, field.onDeleteSpan);
         referentialAction(field, field.onUpdate, field.onUpdateSpan);
-        if (field.foreignKeyMap != null && provider != null) {
-            if (!provider.supportsNamedForeignKeys()) {
+        if (field.foreignKeyMap != null) {
+            if (!has(Provider.Capability.NAMED_FOREIGN_KEYS)) {
                 errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation",
                         "Your provider does not support named foreign keys.", field.relationAttribute.span());
             } else if (ConstraintNames.isTooLong(field.foreignKeyMap, provider)) {
@@ -583,12 +596,11 @@ final class Pipeline {
                     + "` specified for the `@@unique` attribute is already used as a name for a field. Please choose a "
                     + "different name.", model.block.span());
         }
-        if (provider != null && !provider.has(Provider.Capability.INDEX_LENGTH_PREFIXES)
-                && index.fields.stream().anyMatch(f -> f.length() != null)) {
+        if (!has(Provider.Capability.INDEX_LENGTH_PREFIXES) && index.fields.stream().anyMatch(f -> f.length() != null)) {
             errors.attribute(DiagnosticCode.INDEX_INVALID, attributeName, "The length argument is not supported in an "
                     + "index definition with the current connector", index.attribute.span());
         }
-        if (index.algorithm != null && provider != null && !provider.has(Provider.Capability.INDEX_ALGORITHMS)) {
+        if (index.algorithm != null && !has(Provider.Capability.INDEX_ALGORITHMS)) {
             errors.attribute(DiagnosticCode.INDEX_INVALID, attributeName,
                     "The given index type is not supported with the current connector", index.attribute.span());
         }
@@ -596,8 +608,7 @@ final class Pipeline {
             errors.attribute(DiagnosticCode.INDEX_INVALID, attributeName, "Hash type does not support sort option.",
                     index.attribute.span());
         }
-        if (index.kind == Db.IndexKind.FULLTEXT && provider != null
-                && !provider.has(Provider.Capability.FULL_TEXT_INDEX)) {
+        if (index.kind == Db.IndexKind.FULLTEXT && !has(Provider.Capability.FULL_TEXT_INDEX)) {
             errors.attribute(DiagnosticCode.INDEX_INVALID, attributeName, "Defining fulltext indexes is not supported "
                     + "with the current connector.", index.attribute.span());
         }
@@ -607,13 +618,17 @@ final class Pipeline {
                     + "is too long for your chosen provider. The maximum allowed length is "
                     + provider.maxIdentifierLength() + " bytes.", index.attribute.span());
         }
+        if (index.clustered != null && !has(Provider.Capability.CLUSTERING)) {
+            errors.attribute(DiagnosticCode.INDEX_INVALID, attributeName,
+                    "Defining clustering is not supported in the current connector.", index.attribute.span());
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
     // enums and schemas
 
     private void enums() {
-        if (provider != null && !provider.supportsEnums()) {
+        if (!has(Provider.Capability.ENUMS)) {
             for (Db.EnumInfo enumInfo : db.enums) {
                 errors.validation(DiagnosticCode.ENUM_UNSUPPORTED, "You defined the enum `" + enumInfo.name
                         + "`. But the current connector does not support enums.", enumInfo.block.span());
@@ -630,23 +645,36 @@ final class Pipeline {
         }
     }
 
-    private void schemas() {
+    private void modelSchema(Db.ModelInfo model) {
         List<String> schemas = datasource == null ? List.of() : datasource.schemas();
-        for (Db.ModelInfo model : db.models) {
-            schemaAttribute(model.schema, model.schemaSpan, schemas);
+        if (model.schema == null) {
+            if (!schemas.isEmpty()) {
+                errors.model(DiagnosticCode.SCHEMA_INVALID, model.containerType(), model.name,
+                        "This model is missing an `@@schema` attribute.", model.block.span());
+            }
+            return;
         }
+        schemaAttribute(model.schema, model.schemaSpan, schemas);
+    }
+
+    private void enumSchemas() {
+        List<String> schemas = datasource == null ? List.of() : datasource.schemas();
         for (Db.EnumInfo enumInfo : db.enums) {
+            if (enumInfo.schema == null) {
+                if (!schemas.isEmpty()) {
+                    errors.error(DiagnosticCode.SCHEMA_INVALID, "This enum is missing an `@@schema` attribute.",
+                            enumInfo.block.span());
+                }
+                continue;
+            }
             schemaAttribute(enumInfo.schema, enumInfo.schemaSpan, schemas);
         }
     }
 
     private void schemaAttribute(String schema, Span span, List<String> schemas) {
-        if (schema == null || datasource == null) {
-            return;
-        }
-        if (!datasource.provider().has(Provider.Capability.MULTI_SCHEMA)) {
-            errors.error(DiagnosticCode.SCHEMA_INVALID, "@@schema attribute is not supported on the current "
-                    + "connector.", span);
+        if (!has(Provider.Capability.MULTI_SCHEMA)) {
+            errors.error(DiagnosticCode.SCHEMA_INVALID, "@@schema is not supported on the current datasource provider",
+                    span);
         } else if (!schemas.contains(schema)) {
             errors.error(DiagnosticCode.SCHEMA_INVALID, "This schema is not defined in the datasource. Read more on "
                     + "`@@schema` at https://pris.ly/d/multi-schema", span);
@@ -922,7 +950,7 @@ final class Pipeline {
     private void requiredRelationSetNull(Db.RelationInfo relation) {
         Db.FieldInfo forward = relation.forward();
         if (forward == null || forward.referencingFields == null
-                || forward.referencingFields.stream().noneMatch(Db.FieldInfo::isRequired) || provider == null) {
+                || forward.referencingFields.stream().noneMatch(Db.FieldInfo::isRequired)) {
             return;
         }
         for (String action : List.of("onDelete", "onUpdate")) {
@@ -930,7 +958,7 @@ final class Pipeline {
             if (value != ReferentialAction.SET_NULL) {
                 continue;
             }
-            if (provider.allowsSetNullOnNonNullable(mode)) {
+            if (provider != null && provider.allowsSetNullOnNonNullable(mode)) {
                 errors.warning(DiagnosticCode.REFERENTIAL_ACTION_SET_NULL_REQUIRED, "The `" + action + "` referential "
                         + "action of a relation should not be set to `SetNull` when a referenced field is required. We"
                         + " recommend either to choose another referential action, or to make the referenced fields "
@@ -1124,7 +1152,7 @@ final class Pipeline {
     }
 
     private void implicitManyToMany(Db.RelationInfo relation) {
-        if (provider != null && !provider.has(Provider.Capability.IMPLICIT_MANY_TO_MANY)) {
+        if (!has(Provider.Capability.IMPLICIT_MANY_TO_MANY)) {
             for (Db.FieldInfo field : List.of(relation.fieldA, relation.fieldB)) {
                 errors.validation(DiagnosticCode.RELATION_INVALID, "Implicit many-to-many relations are not supported "
                         + "on " + connectorName() + ". Please use the syntax defined in "
