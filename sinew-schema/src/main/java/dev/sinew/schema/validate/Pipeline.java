@@ -750,22 +750,40 @@ final class Pipeline {
         }
     }
 
+    /** One step of a walk along relations, linked to the step before it (a path without copying). */
+    private record PathStep(Db.RelationInfo relation, PathStep previous) {
+        String render() {
+            List<String> steps = new ArrayList<>();
+            for (PathStep step = this; step != null; step = step.previous()) {
+                steps.add(0, step.relation().modelA.name + "." + step.relation().fieldA.name);
+            }
+            return String.join(" → ", steps);
+        }
+    }
+
+    /** Models from which a walk along cascading relations can reach a model it started from or a self relation. */
+    private Set<Db.ModelInfo> cycleCandidates;
+    private Map<Db.ModelInfo, Integer> components;
+
     private void cycles(Db.RelationInfo relation) {
         if (provider == null || !provider.checksReferenceCycles(mode)) {
             return;
         }
+        if (!triggers(relation) || !mayReachCycle(relation)) {
+            // Exact shortcut: without a path back to the start or to a cascading self relation, Prisma's walk
+            // below finds nothing.
+            return;
+        }
         Set<Db.FieldInfo> visited = new HashSet<>();
-        Deque<Object[]> next = new ArrayDeque<>();
-        next.push(new Object[] {relation, List.of(relation)});
+        Deque<PathStep> next = new ArrayDeque<>();
+        next.push(new PathStep(relation, null));
         Db.ModelInfo parent = relation.modelA;
         while (!next.isEmpty()) {
-            Object[] item = next.pop();
-            Db.RelationInfo current = (Db.RelationInfo) item[0];
-            @SuppressWarnings("unchecked")
-            List<Db.RelationInfo> path = (List<Db.RelationInfo>) item[1];
+            PathStep step = next.pop();
+            Db.RelationInfo current = step.relation();
             visited.add(current.fieldA);
             Db.ModelInfo related = current.modelB;
-            if (!onUpdate(current).triggersModification() && !onDelete(current).triggersModification()) {
+            if (!triggers(current)) {
                 continue;
             }
             if (current.modelA == related) {
@@ -775,21 +793,108 @@ final class Pipeline {
                 return;
             }
             if (related == parent) {
-                String cyclePath = path.stream().map(r -> r.modelA.name + "." + r.fieldA.name)
-                        .collect(Collectors.joining(" → "));
                 errors.validation(DiagnosticCode.RELATION_CYCLE, cascadeMessage(relation, "Reference causes a cycle. One "
                         + "of the @relation attributes in this cycle must have `onDelete` and `onUpdate` referential "
-                        + "actions set to `NoAction`. Cycle path: " + cyclePath + "."), relation.fieldA.span());
+                        + "actions set to `NoAction`. Cycle path: " + step.render() + "."), relation.fieldA.span());
                 return;
             }
             for (Db.RelationInfo candidate : completeInlineRelationsFrom(related)) {
                 if (!visited.contains(candidate.fieldA)) {
-                    List<Db.RelationInfo> longer = new ArrayList<>(path);
-                    longer.add(candidate);
-                    next.push(new Object[] {candidate, longer});
+                    next.push(new PathStep(candidate, step));
                 }
             }
         }
+    }
+
+    /**
+     * Whether the walk from a cascading relation A→B can report anything: B and A are in the same strongly
+     * connected component of the cascading-relation graph, or a cascading self relation is reachable from B.
+     */
+    private boolean mayReachCycle(Db.RelationInfo relation) {
+        if (components == null) {
+            components = stronglyConnectedComponents();
+            cycleCandidates = new HashSet<>();
+            Deque<Db.ModelInfo> queue = new ArrayDeque<>();
+            Map<Db.ModelInfo, List<Db.ModelInfo>> reverse = new HashMap<>();
+            for (Db.RelationInfo r : db.relations) {
+                if (r.isInline() && r.isComplete() && triggers(r)) {
+                    reverse.computeIfAbsent(r.modelB, k -> new ArrayList<>()).add(r.modelA);
+                    if (r.modelA == r.modelB && cycleCandidates.add(r.modelA)) {
+                        queue.add(r.modelA);
+                    }
+                }
+            }
+            while (!queue.isEmpty()) {
+                for (Db.ModelInfo from : reverse.getOrDefault(queue.poll(), List.of())) {
+                    if (cycleCandidates.add(from)) {
+                        queue.add(from);
+                    }
+                }
+            }
+        }
+        return relation.modelA == relation.modelB || cycleCandidates.contains(relation.modelB)
+                || components.get(relation.modelA).equals(components.get(relation.modelB));
+    }
+
+    /** Tarjan's algorithm, iterative, over models and cascading complete inline relations. */
+    private Map<Db.ModelInfo, Integer> stronglyConnectedComponents() {
+        Map<Db.ModelInfo, Integer> index = new HashMap<>();
+        Map<Db.ModelInfo, Integer> low = new HashMap<>();
+        Map<Db.ModelInfo, Integer> component = new HashMap<>();
+        Deque<Db.ModelInfo> stack = new ArrayDeque<>();
+        Set<Db.ModelInfo> onStack = new HashSet<>();
+        int counter = 0;
+        int components = 0;
+        for (Db.ModelInfo root : db.models) {
+            if (index.containsKey(root)) {
+                continue;
+            }
+            Deque<Object[]> work = new ArrayDeque<>();
+            work.push(new Object[] {root, 0});
+            index.put(root, counter);
+            low.put(root, counter++);
+            stack.push(root);
+            onStack.add(root);
+            while (!work.isEmpty()) {
+                Object[] frame = work.peek();
+                Db.ModelInfo model = (Db.ModelInfo) frame[0];
+                List<Db.RelationInfo> edges = completeInlineRelationsFrom(model);
+                int i = (Integer) frame[1];
+                if (i < edges.size()) {
+                    frame[1] = i + 1;
+                    Db.RelationInfo edge = edges.get(i);
+                    if (!triggers(edge)) {
+                        continue;
+                    }
+                    Db.ModelInfo target = edge.modelB;
+                    if (!index.containsKey(target)) {
+                        index.put(target, counter);
+                        low.put(target, counter++);
+                        stack.push(target);
+                        onStack.add(target);
+                        work.push(new Object[] {target, 0});
+                    } else if (onStack.contains(target)) {
+                        low.put(model, Math.min(low.get(model), index.get(target)));
+                    }
+                    continue;
+                }
+                work.pop();
+                if (!work.isEmpty()) {
+                    Db.ModelInfo parent = (Db.ModelInfo) work.peek()[0];
+                    low.put(parent, Math.min(low.get(parent), low.get(model)));
+                }
+                if (low.get(model).equals(index.get(model))) {
+                    Db.ModelInfo member;
+                    do {
+                        member = stack.pop();
+                        onStack.remove(member);
+                        component.put(member, components);
+                    } while (member != model);
+                    components++;
+                }
+            }
+        }
+        return component;
     }
 
     private final Map<Db.ModelInfo, List<Db.RelationInfo>> relationsFrom = new HashMap<>();
