@@ -46,7 +46,12 @@ final class Pipeline {
     private final Map<String, List<Db.FieldInfo>> relationNames = new HashMap<>();
     private ConstraintNamespace namespace;
 
-    private Pipeline(Db db, Errors errors, Datasource datasource, Set<String> previewFeatures) {
+    private final Span extensionsSpan;
+
+    private Pipeline(Db db, Errors errors, Configuration.Loaded configuration) {
+        Datasource datasource = configuration.datasource();
+        Set<String> previewFeatures = configuration.previewFeatures();
+        this.extensionsSpan = configuration.extensionsSpan();
         this.db = db;
         this.errors = errors;
         this.datasource = datasource;
@@ -55,8 +60,8 @@ final class Pipeline {
         this.previewFeatures = previewFeatures;
     }
 
-    static void validate(Db db, Errors errors, Datasource datasource, Set<String> previewFeatures) {
-        new Pipeline(db, errors, datasource, previewFeatures).run();
+    static void validate(Db db, Errors errors, Configuration.Loaded configuration) {
+        new Pipeline(db, errors, configuration).run();
     }
 
     /** What a schema without datasource may use: Prisma validates it against an "empty" connector. */
@@ -73,6 +78,10 @@ final class Pipeline {
     }
 
     private void run() {
+        if (extensionsSpan != null && previewFeatures.stream().noneMatch(f -> f.equalsIgnoreCase("postgresqlExtensions"))) {
+            errors.error(DiagnosticCode.DATASOURCE_INVALID, "The `extensions` property is only available with the "
+                    + "`postgresqlExtensions` preview feature.", extensionsSpan);
+        }
         names();
         namespace = provider == null ? null : new ConstraintNamespace(db, provider);
         for (Db.CompositeInfo composite : db.composites) {
@@ -156,9 +165,22 @@ final class Pipeline {
                     + "` specified for the `@@id` attribute is already used as a name for a field. Please choose a "
                     + "different name.", model.block.span());
         }
+        for (Db.IndexInfo index : model.indexes) {
+            if (index.kind == Db.IndexKind.UNIQUE && index.name != null && model.fieldsByName.containsKey(index.name)) {
+                errors.model(DiagnosticCode.INDEX_INVALID, "model", model.name, "The custom name `" + index.name
+                        + "` specified for the `@@unique` attribute is already used as a name for a field. Please "
+                        + "choose a different name.", model.block.span());
+            }
+        }
+        primaryKeyConnectorSpecific(model);
         if (model.primaryKey != null) {
-            primaryKeyConnectorSpecific(model);
             primaryKeyConstraintName(model);
+        }
+        if (provider == Provider.MONGODB) {
+            mongoDuplicateIndexes(model);
+        }
+        if (provider == Provider.COCKROACHDB) {
+            cockroachIndexes(model);
         }
         autoincrement(model);
         if (model.primaryKey != null && model.primaryKey.clustered != null && !has(Provider.Capability.CLUSTERING)) {
@@ -219,6 +241,16 @@ final class Pipeline {
         }
     }
 
+    private static int customNameCount(Db.ModelInfo model, String name) {
+        int count = model.primaryKey != null && name.equals(model.primaryKey.name) ? 1 : 0;
+        for (Db.IndexInfo index : model.indexes) {
+            if (name.equals(index.name)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     private void uniqueCustomNames(Db.ModelInfo model) {
         Map<String, Integer> counts = new HashMap<>();
         if (model.primaryKey != null && model.primaryKey.name != null) {
@@ -246,14 +278,63 @@ final class Pipeline {
     }
 
     private void primaryKeyConnectorSpecific(Db.ModelInfo model) {
-        if (provider == Provider.MONGODB) {
+        if (provider == Provider.MONGODB && model.primaryKey == null && !model.isView() && !model.ignored) {
+            errors.error(DiagnosticCode.ID_MISSING,
+                    "Invalid model: MongoDB models require exactly one identity field annotated with @id",
+                    model.block.span());
+            return;
+        }
+        if (provider == Provider.MONGODB && model.primaryKey != null) {
             if (model.primaryKey.sourceField == null) {
                 errors.model(DiagnosticCode.ID_INVALID, "model", model.name,
                         "The current connector does not support compound ids.", model.primaryKey.attribute.span());
-            } else if (!"_id".equals(model.primaryKey.sourceField.mappedName)) {
+            } else {
                 Db.FieldInfo field = model.primaryKey.sourceField;
-                errors.field(DiagnosticCode.ID_INVALID, "model", model.name, field.name,
-                        "MongoDB model IDs must have an @map(\"_id\") annotation.", field.span());
+                if (!"_id".equals(field.mappedName)) {
+                    errors.field(DiagnosticCode.ID_INVALID, "model", model.name, field.name,
+                            "MongoDB model IDs must have an @map(\"_id\") annotation"
+                            + (field.mappedName == null ? "." : ", found @map(\"" + field.mappedName + "\")."),
+                            field.span());
+                }
+                for (Db.IndexInfo index : model.indexes) {
+                    if (index.sourceField == field) {
+                        errors.attribute(DiagnosticCode.ID_INVALID, "@unique",
+                                "The same field cannot be an id and unique on MongoDB.", index.attribute.span());
+                    }
+                }
+            }
+        }
+    }
+
+    /** MongoDB refuses two indexes over the same fields with the same arguments. */
+    private void mongoDuplicateIndexes(Db.ModelInfo model) {
+        for (Db.IndexInfo index : model.indexes) {
+            if (index.fields.isEmpty()) {
+                continue;
+            }
+            boolean duplicate = model.indexes.stream().anyMatch(o -> o != index && o.fields.equals(index.fields));
+            if (duplicate) {
+                errors.attribute(DiagnosticCode.INDEX_INVALID, "@@" + index.attributeName(),
+                        "Index already exists in the model.", index.attribute.span());
+            }
+        }
+    }
+
+    /** CockroachDB: inverted (Gin) indexes only over Json and lists; no custom operator classes. */
+    private void cockroachIndexes(Db.ModelInfo model) {
+        for (Db.IndexInfo index : model.indexes) {
+            if ("Gin".equals(index.algorithm)) {
+                for (Db.IndexFieldInfo field : index.fields) {
+                    if (field.field().builtin != ScalarKind.JSON && !field.field().isList()) {
+                        errors.attribute(DiagnosticCode.INDEX_INVALID, "@@index", "The Gin index type does not support "
+                                + "the type of the field `" + field.field().name + "`.", index.attribute.span());
+                    }
+                }
+            }
+            if (index.fields.stream().anyMatch(f -> f.operatorClass() != null)) {
+                errors.attribute(DiagnosticCode.INDEX_INVALID, "@@index",
+                        "Custom operator classes are not supported with the current connector.",
+                        index.attribute.span());
             }
         }
     }
@@ -343,7 +424,76 @@ final class Pipeline {
                         field.defaultValue.attribute().span());
             }
         }
+        if (field.defaultValue != null && field.defaultValue.resolved() instanceof DefaultValue.Auto) {
+            if (provider == Provider.MONGODB) {
+                if (field.nativeType == null || !field.nativeType.name().equals("ObjectId")) {
+                    errors.field(DiagnosticCode.DEFAULT_INVALID, model.containerType(), model.name, field.name,
+                            "MongoDB `@default(auto())` fields must have `ObjectId` native type.", field.span());
+                }
+                if (model.primaryKey == null || model.primaryKey.sourceField != field) {
+                    errors.field(DiagnosticCode.DEFAULT_INVALID, model.containerType(), model.name, field.name,
+                            "MongoDB `@default(auto())` fields must have the `@id` attribute.", field.span());
+                }
+            }
+        }
         nativeType(field);
+        defaultLiteral(field);
+        if (field.defaultValue != null && field.defaultValue.resolved() instanceof DefaultValue.Auto
+                && provider != Provider.MONGODB) {
+            errors.attribute(DiagnosticCode.DEFAULT_INVALID, "@default",
+                    "The current connector does not support the `auto()` function.", field.defaultValue.value().span());
+        }
+    }
+
+    /** The literal of a default must parse as the field's type (Prisma's "Parse error: ..." messages). */
+    private void defaultLiteral(Db.FieldInfo field) {
+        if (field.defaultValue == null || field.scalarKind != Db.ScalarTypeKind.BUILTIN) {
+            return;
+        }
+        Expression value = field.defaultValue.value();
+        List<Expression> literals = value instanceof Expression.ArrayValue array ? array.items() : List.of(value);
+        for (Expression literal : literals) {
+            String raw = literal instanceof Expression.StringValue string ? string.value()
+                    : literal instanceof Expression.NumericValue number ? number.raw() : null;
+            if (raw == null) {
+                continue;
+            }
+            String attribute = "@default";
+            String kind;
+            String problem;
+            switch (field.builtin) {
+                case INT, BIG_INT -> {
+                    kind = "integer";
+                    problem = LiteralChecks.integer(raw);
+                }
+                case DECIMAL -> {
+                    kind = "decimal";
+                    problem = LiteralChecks.decimal(raw);
+                    attribute = "default";
+                }
+                case DATE_TIME -> {
+                    kind = "rfc3339 datetime string";
+                    problem = LiteralChecks.dateTime(raw);
+                }
+                case JSON -> {
+                    kind = "JSON string";
+                    problem = LiteralChecks.json(raw);
+                }
+                case BYTES -> {
+                    kind = "base64 string";
+                    problem = LiteralChecks.base64(raw);
+                }
+                default -> {
+                    kind = null;
+                    problem = null;
+                }
+            }
+            if (problem != null) {
+                errors.attribute(DiagnosticCode.DEFAULT_INVALID, attribute, "Parse error: \"" + raw + "\" is not a valid "
+                        + kind + ". (" + problem + ")", literal.span());
+                return;
+            }
+        }
     }
 
     private void unsupportedType(Db.ModelInfo model, Db.FieldInfo field, String type) {
@@ -591,18 +741,19 @@ final class Pipeline {
             constraintName(ConstraintNamespace.Kind.INDEX, model, namespace.indexName(model, index), attributeName,
                     index.attribute);
         }
-        if (index.kind == Db.IndexKind.UNIQUE && index.name != null && model.fieldsByName.containsKey(index.name)) {
-            errors.model(DiagnosticCode.INDEX_INVALID, "model", model.name, "The custom name `" + index.name
-                    + "` specified for the `@@unique` attribute is already used as a name for a field. Please choose a "
-                    + "different name.", model.block.span());
+        if (index.kind == Db.IndexKind.UNIQUE && index.name != null && customNameCount(model, index.name) > 1) {
+            errors.attribute(DiagnosticCode.INDEX_INVALID, "@@unique", "The given custom name `" + index.name
+                    + "` has to be unique on the model. Please provide a different name for the `name` argument.",
+                    argumentSpan(index.attribute, "name"));
         }
         if (!has(Provider.Capability.INDEX_LENGTH_PREFIXES) && index.fields.stream().anyMatch(f -> f.length() != null)) {
             errors.attribute(DiagnosticCode.INDEX_INVALID, attributeName, "The length argument is not supported in an "
                     + "index definition with the current connector", index.attribute.span());
         }
-        if (index.algorithm != null && !has(Provider.Capability.INDEX_ALGORITHMS)) {
+        if (index.algorithm != null && (provider == null || !provider.indexAlgorithms().contains(index.algorithm))) {
             errors.attribute(DiagnosticCode.INDEX_INVALID, attributeName,
-                    "The given index type is not supported with the current connector", index.attribute.span());
+                    "The given index type is not supported with the current connector",
+                    argumentSpan(index.attribute, "type"));
         }
         if ("Hash".equals(index.algorithm) && index.fields.stream().anyMatch(f -> f.sortOrder() != null)) {
             errors.attribute(DiagnosticCode.INDEX_INVALID, attributeName, "Hash type does not support sort option.",
