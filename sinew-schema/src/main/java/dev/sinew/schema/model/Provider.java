@@ -49,7 +49,7 @@ public enum Provider {
             EnumSet.of(Capability.DECIMAL, Capability.NATIVE_TYPES, Capability.NAMED_PRIMARY_KEYS,
                     Capability.NAMED_FOREIGN_KEYS, Capability.NAMED_DEFAULT_VALUES, Capability.MULTI_SCHEMA,
                     Capability.AUTOINCREMENT_ON_NON_ID, Capability.MULTIPLE_AUTOINCREMENTS,
-                    Capability.REFERENCE_CYCLE_DETECTION,
+                    Capability.REFERENCE_CYCLE_DETECTION, Capability.REFERENCES_IN_CRITERION_ORDER,
                     Capability.CLUSTERING, Capability.IMPLICIT_MANY_TO_MANY, Capability.AUTOINCREMENT_NON_INDEXED)),
     MONGODB(List.of("mongodb"), "MongoDB", 127,
             EnumSet.noneOf(ReferentialAction.class),
@@ -108,6 +108,8 @@ public enum Provider {
         SEQUENCES,
         /** Composite types ({@code type} blocks). */
         COMPOSITE_TYPES,
+        /** {@code references:} must list a unique criterion's fields in the criterion's order. */
+        REFERENCES_IN_CRITERION_ORDER,
         /** A document database: no SQL, ids mapped to {@code _id}, {@code auto()} defaults. */
         DOCUMENT_STORE,
         /** SetDefault is accepted but the database ignores it, so the validator warns. */

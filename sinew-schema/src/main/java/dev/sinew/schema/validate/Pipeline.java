@@ -1164,6 +1164,7 @@ final class Pipeline {
         boolean unique = relation.modelB.uniqueCriteria().stream()
                 .anyMatch(c -> c.stream().map(f -> f.name).sorted().toList().equals(references));
         if (unique) {
+            referencesInCriterionOrder(relation, forward);
             return;
         }
         List<String> fields = forward.referencedFields.stream().map(f -> f.name).toList();
@@ -1175,6 +1176,21 @@ final class Pipeline {
                 + " `@@unique([" + String.join(", ", fields) + "])` attribute to the model `" + relation.modelB.name
                 + "`.";
         errors.attribute(DiagnosticCode.RELATION_REFERENCES_NOT_UNIQUE, "@relation", message, forward.span());
+    }
+
+    private void referencesInCriterionOrder(Db.RelationInfo relation, Db.FieldInfo forward) {
+        if (forward.referencedFields.size() <= 1 || !has(Provider.Capability.REFERENCES_IN_CRITERION_ORDER)) {
+            return;
+        }
+        List<String> references = forward.referencedFields.stream().map(f -> f.name).toList();
+        boolean ordered = relation.modelB.uniqueCriteria().stream()
+                .anyMatch(c -> c.stream().map(f -> f.name).toList().equals(references));
+        if (!ordered) {
+            errors.validation(DiagnosticCode.RELATION_REFERENCES_NOT_UNIQUE, "The argument `references` must refer to a"
+                    + " unique criterion in the related model `" + relation.modelB.name + "` using the same order of "
+                    + "fields. Please check the ordering in the following fields: `" + String.join(", ", references)
+                    + "`.", forward.span());
+        }
     }
 
     private void sameLength(Db.RelationInfo relation) {
