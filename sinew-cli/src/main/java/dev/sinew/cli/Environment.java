@@ -1,0 +1,21 @@
+package dev.sinew.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/**
+ * What a command may use of the world it runs in. Commands resolve relative paths against
+ * {@code workingDirectory} rather than the JVM's, so that tests can run them in process on temporary directories.
+ */
+record Environment(Path workingDirectory, PrintWriter out, PrintWriter err) {
+    Environment {
+        workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    }
+
+    /** How a user would write the path: relative to the working directory when it lies below it. */
+    String display(Path path) {
+        Path absolute = workingDirectory.resolve(path).normalize();
+        Path shown = absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute) : absolute;
+        return shown.toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,106 @@
+-- CreateTable
+CREATE TABLE "users" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "email" TEXT NOT NULL,
+    "name" TEXT,
+    "role" TEXT NOT NULL DEFAULT 'member',
+    "score" REAL NOT NULL DEFAULT 1.5,
+    "balance" DECIMAL NOT NULL DEFAULT 2.25,
+    "big" BIGINT NOT NULL DEFAULT 7,
+    "active" BOOLEAN NOT NULL DEFAULT true,
+    "born" DATETIME NOT NULL DEFAULT '2020-01-02 03:04:05 +00:00',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    "token" TEXT NOT NULL,
+    "quote" TEXT NOT NULL DEFAULT 'it''s "quoted"',
+    "settings" JSONB,
+    "avatar" BLOB NOT NULL DEFAULT '68656c6c6f',
+    "code" TEXT NOT NULL DEFAULT (lower(hex(randomblob(4)))),
+    "managerId" INTEGER,
+    CONSTRAINT "users_managerId_fkey" FOREIGN KEY ("managerId") REFERENCES "users" ("id") ON DELETE RESTRICT ON UPDATE RESTRICT
+);
+
+-- CreateTable
+CREATE TABLE "Profile" (
+    "user_id" INTEGER NOT NULL,
+    "bio" TEXT NOT NULL,
+    CONSTRAINT "Profile_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Post" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "title" TEXT NOT NULL,
+    "authorId" INTEGER NOT NULL,
+    "editorId" INTEGER,
+    CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Post_editorId_fkey" FOREIGN KEY ("editorId") REFERENCES "users" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Tag" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT
+);
+
+-- CreateTable
+CREATE TABLE "Label" (
+    "tenant" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "postId" TEXT NOT NULL,
+
+    PRIMARY KEY ("tenant", "name"),
+    CONSTRAINT "Label_postId_fkey" FOREIGN KEY ("postId") REFERENCES "Post" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Group" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT
+);
+
+-- CreateTable
+CREATE TABLE "_PostToTag" (
+    "A" TEXT NOT NULL,
+    "B" INTEGER NOT NULL,
+    CONSTRAINT "_PostToTag_A_fkey" FOREIGN KEY ("A") REFERENCES "Post" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "_PostToTag_B_fkey" FOREIGN KEY ("B") REFERENCES "Tag" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "_GroupToUser" (
+    "A" INTEGER NOT NULL,
+    "B" INTEGER NOT NULL,
+    CONSTRAINT "_GroupToUser_A_fkey" FOREIGN KEY ("A") REFERENCES "Group" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "_GroupToUser_B_fkey" FOREIGN KEY ("B") REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "users_email_key" ON "users"("email");
+
+-- CreateIndex
+CREATE INDEX "users_name_createdAt_idx" ON "users"("name" DESC, "createdAt");
+
+-- CreateIndex
+CREATE INDEX "users_managerId_idx" ON "users"("managerId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Profile_user_id_key" ON "Profile"("user_id");
+
+-- CreateIndex
+CREATE INDEX "Post_editorId_idx" ON "Post"("editorId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Post_authorId_title_key" ON "Post"("authorId", "title");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "_PostToTag_AB_unique" ON "_PostToTag"("A", "B");
+
+-- CreateIndex
+CREATE INDEX "_PostToTag_B_index" ON "_PostToTag"("B");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "_GroupToUser_AB_unique" ON "_GroupToUser"("A", "B");
+
+-- CreateIndex
+CREATE INDEX "_GroupToUser_B_index" ON "_GroupToUser"("B");
+
+

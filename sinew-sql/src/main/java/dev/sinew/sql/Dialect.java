@@ -1,0 +1,513 @@
+package dev.sinew.sql;
+
+import dev.sinew.sql.ColumnType.Family;
+import dev.sinew.sql.MigrationStep.AddForeignKey;
+import dev.sinew.sql.MigrationStep.AlterEnum;
+import dev.sinew.sql.MigrationStep.AlterTable;
+import dev.sinew.sql.MigrationStep.CreateEnum;
+import dev.sinew.sql.MigrationStep.CreateExtension;
+import dev.sinew.sql.MigrationStep.CreateIndex;
+import dev.sinew.sql.MigrationStep.CreateSchema;
+import dev.sinew.sql.MigrationStep.CreateTable;
+import dev.sinew.sql.MigrationStep.DropEnum;
+import dev.sinew.sql.MigrationStep.DropExtension;
+import dev.sinew.sql.MigrationStep.DropForeignKey;
+import dev.sinew.sql.MigrationStep.DropIndex;
+import dev.sinew.sql.MigrationStep.DropTable;
+import dev.sinew.sql.MigrationStep.RedefineIndex;
+import dev.sinew.sql.MigrationStep.RedefineTables;
+import dev.sinew.sql.MigrationStep.RenameForeignKey;
+import dev.sinew.sql.MigrationStep.RenameIndex;
+import dev.sinew.sql.MigrationStep.TypeChange;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Everything that differs between databases, one subclass per database with the same members in each: identifier
+ * quoting and limits, the capabilities that shape a schema and a migration, column types, the SQL of every
+ * migration step (byte for byte Prisma's), reading a live schema from the catalog, and reading constraint violations
+ * from driver errors.
+ */
+public abstract class Dialect {
+
+    /** The dialect for a Prisma datasource provider ({@code postgresql}, {@code postgres}, {@code mysql}, …). */
+    public static Dialect forProvider(String provider) {
+        return switch (provider) {
+            case "postgresql", "postgres" -> new PostgresDialect();
+            case "cockroachdb" -> new CockroachDialect();
+            case "mysql" -> new MySqlDialect();
+            case "sqlite" -> new SqliteDialect();
+            case "sqlserver" -> new SqlServerDialect();
+            default -> throw new IllegalArgumentException("No SQL dialect for provider \"" + provider + "\"");
+        };
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Identity, identifiers, capabilities
+
+    /** The Prisma provider name of this database. */
+    public abstract String provider();
+
+    /** The identifier quoted for this database. */
+    public abstract String quote(String identifier);
+
+    /** The longest identifier the database accepts, in bytes; Prisma truncates generated names to it. */
+    public abstract int maxIdentifierLength();
+
+    /** Whether primary keys carry a constraint name ({@code <table>_pkey}). */
+    public abstract boolean namedPrimaryKeys();
+
+    /** Whether foreign keys can be given a name with {@code @relation(map:)}. */
+    public abstract boolean namedForeignKeys();
+
+    /** The schema tables live in when the Prisma schema names none; null where the database has no schemas. */
+    public abstract String defaultNamespace();
+
+    /**
+     * Whether an implicit many-to-many table gets a primary key {@code _AB_pkey} (PostgreSQL) rather than a unique
+     * index {@code _AB_unique}.
+     */
+    public boolean implicitManyToManyPrimaryKey() {
+        return false;
+    }
+
+    /**
+     * Whether foreign keys can be added and dropped with ALTER TABLE; when not (SQLite), every foreign-key change
+     * rebuilds the table.
+     */
+    public boolean canAlterForeignKeys() {
+        return true;
+    }
+
+    /**
+     * Whether this index of a new table is written inside its CREATE TABLE (every index on MySQL, unique constraints
+     * on SQL Server) rather than as a CreateIndex step.
+     */
+    public boolean indexInCreateTable(Index index) {
+        return false;
+    }
+
+    /**
+     * Whether ALTER TABLE can make this change; when a table has a change it cannot make, the table is rebuilt
+     * (SQLite). Every change can be made in place elsewhere.
+     */
+    public boolean canAlterInPlace(MigrationStep.TableChange change) {
+        return true;
+    }
+
+    /**
+     * Whether making a column required fills its NULLs with the new default (SQLite copies rows with
+     * {@code coalesce}), so that the change cannot fail on NULLs.
+     */
+    public boolean fillsNullsWhenMadeRequired() {
+        return false;
+    }
+
+    /** A column type as destructive-change warnings name it: its native type, e.g. {@code VarChar(255)}. */
+    public String typeNameInWarnings(ColumnType type) {
+        if (type.nativeType() == null || type.family() == Family.ENUM) {
+            return type.family() == Family.ENUM ? type.enumName() : type.family().prismaName();
+        }
+        return type.nativeType();
+    }
+
+    /**
+     * Whether a foreign key needs an index that starts with its columns, so that such an index cannot be dropped
+     * while the foreign key exists (MySQL).
+     */
+    public boolean foreignKeysNeedIndexes() {
+        return false;
+    }
+
+    /** Whether an index can be renamed in place; when not, a rename drops and creates it. */
+    public boolean canRenameIndexes() {
+        return true;
+    }
+
+    /** Whether a foreign key can be renamed in place; when not, a rename drops and adds it. */
+    public boolean canRenameForeignKeys() {
+        return false;
+    }
+
+    /**
+     * Whether migrations create the default namespace ({@code CREATE SCHEMA IF NOT EXISTS "public"}), so that a
+     * calculated schema lists it.
+     */
+    public boolean createsDefaultNamespace() {
+        return false;
+    }
+
+    /**
+     * The default an auto-incrementing column gets where the database has no auto-increment column attribute
+     * (CockroachDB's {@code unique_rowid()}); null where {@link Column#autoIncrement()} says it all.
+     */
+    public ColumnDefault autoIncrementDefault() {
+        return null;
+    }
+
+    /** Whether a single integer primary key column always auto-increments (SQLite's rowid alias). */
+    public boolean integerPrimaryKeyAutoIncrements() {
+        return false;
+    }
+
+    /** The referential action of an implicit many-to-many join table's two foreign keys. */
+    public ForeignKeyAction implicitManyToManyAction(boolean selfRelation) {
+        return ForeignKeyAction.CASCADE;
+    }
+
+    /** Whether enums are named types created with their own statement (PostgreSQL, CockroachDB). */
+    public boolean enumsAreTypes() {
+        return false;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Types
+
+    /**
+     * The column type of a Prisma scalar field.
+     *
+     * @param family     the field's scalar type
+     * @param nativeType the native type attribute as written without {@code @db.} (e.g. {@code VarChar(255)}), or
+     *                   null for the provider's default type of the scalar
+     */
+    public abstract ColumnType columnType(Family family, String nativeType);
+
+    /**
+     * The column type of an enum field.
+     *
+     * @param enumType the enum with its values (MySQL writes them into the column type)
+     * @param table    the table of the column (MySQL names its inline enums after table and column)
+     * @param column   the column
+     */
+    public abstract ColumnType enumColumnType(SqlEnum enumType, String table, String column);
+
+    /** The SQL of a column type (without array brackets). */
+    public abstract String renderType(ColumnType type, SqlSchema schema);
+
+    /**
+     * How the database converts values when a column's type changes; null when the types are the same for this
+     * database.
+     */
+    public abstract TypeChange typeChange(Column previous, Column next);
+
+    /** Whether two defaults of the same column are the same for this database. */
+    public boolean sameDefault(Column previous, Column next) {
+        ColumnDefault a = previous.defaultValue();
+        ColumnDefault b = next.defaultValue();
+        if (b instanceof ColumnDefault.DbGenerated g && g.expression() == null) {
+            return true;
+        }
+        if (a == null || b == null) {
+            return a == b || (a instanceof ColumnDefault.Sequence || b instanceof ColumnDefault.Sequence);
+        }
+        if (a instanceof ColumnDefault.Sequence || b instanceof ColumnDefault.Sequence) {
+            return true; // sequence defaults are compared through autoIncrement
+        }
+        if (b instanceof ColumnDefault.DbGenerated g && g.expression() == null) {
+            return true; // dbgenerated() without an expression: the schema leaves the default to the database
+        }
+        if (a instanceof ColumnDefault.DbGenerated x && b instanceof ColumnDefault.DbGenerated y) {
+            return x.expression() != null && sameExpression(x.expression(), y.expression());
+        }
+        if (a instanceof ColumnDefault.Now && b instanceof ColumnDefault.Now) {
+            return true; // MySQL prints the precision of CURRENT_TIMESTAMP(3) or not, as the column has it
+        }
+        if (a instanceof ColumnDefault.Value x && b instanceof ColumnDefault.Value y
+                && isNumeric(next.type().family())) {
+            // Catalogs print numbers at the column's scale (2.25 comes back as 2.250000…).
+            try {
+                return new java.math.BigDecimal(x.text()).compareTo(new java.math.BigDecimal(y.text())) == 0;
+            } catch (NumberFormatException e) {
+                return x.text().equals(y.text());
+            }
+        }
+        return java.util.Objects.equals(renderDefault(previous, null), renderDefault(next, null));
+    }
+
+    /**
+     * The action a foreign key really has once the database stored it; MySQL and MariaDB accept SET DEFAULT but keep
+     * RESTRICT. Foreign keys are compared by these.
+     */
+    public ForeignKeyAction effectiveAction(ForeignKeyAction declared) {
+        return declared;
+    }
+
+    /**
+     * Whether two SQL expressions are the same up to what catalogs change when they store one: enclosing
+     * parentheses and whitespace.
+     */
+    protected static boolean sameExpression(String a, String b) {
+        return stripParentheses(a).equals(stripParentheses(b));
+    }
+
+    private static String stripParentheses(String expression) {
+        String e = expression.replaceAll("\\s+", " ").trim();
+        while (e.startsWith("(") && e.endsWith(")") && enclosed(e)) {
+            e = e.substring(1, e.length() - 1).trim();
+        }
+        return e;
+    }
+
+    /** Whether the first parenthesis of the expression closes at its end. */
+    private static boolean enclosed(String e) {
+        int depth = 0;
+        for (int i = 0; i < e.length(); i++) {
+            char c = e.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+                if (depth == 0 && i < e.length() - 1) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Rendering
+
+    /** The statements of one step, without the trailing semicolons. */
+    public final List<String> render(MigrationStep step, SqlSchema previous, SqlSchema next) {
+        if (step instanceof CreateSchema s) {
+            return renderCreateSchema(s.namespace());
+        } else if (step instanceof CreateExtension s) {
+            return renderCreateExtension(s.extension());
+        } else if (step instanceof DropExtension s) {
+            return renderDropExtension(s.extension());
+        } else if (step instanceof CreateEnum s) {
+            return renderCreateEnum(s.enumType());
+        } else if (step instanceof AlterEnum s) {
+            return renderAlterEnum(s, previous, next);
+        } else if (step instanceof DropEnum s) {
+            return renderDropEnum(s.enumType());
+        } else if (step instanceof DropForeignKey s) {
+            return renderDropForeignKey(s.table(), s.foreignKey());
+        } else if (step instanceof DropIndex s) {
+            return renderDropIndex(s.table(), s.index());
+        } else if (step instanceof AlterTable s) {
+            return renderAlterTable(s, previous, next);
+        } else if (step instanceof DropTable s) {
+            return renderDropTable(s.table());
+        } else if (step instanceof CreateTable s) {
+            return renderCreateTable(s.table(), next);
+        } else if (step instanceof RedefineTables s) {
+            return renderRedefineTables(s, previous, next);
+        } else if (step instanceof CreateIndex s) {
+            return renderCreateIndex(s.table(), s.index());
+        } else if (step instanceof RenameForeignKey s) {
+            return renderRenameForeignKey(s.table(), s.previous(), s.next());
+        } else if (step instanceof AddForeignKey s) {
+            return renderAddForeignKey(s.table(), s.foreignKey());
+        } else if (step instanceof RenameIndex s) {
+            return renderRenameIndex(s.table(), s.previous(), s.next());
+        } else if (step instanceof RedefineIndex s) {
+            List<String> out = new ArrayList<>(renderDropIndex(s.table(), s.previous()));
+            out.addAll(renderCreateIndex(s.table(), s.next()));
+            return out;
+        }
+        throw new IllegalStateException("Unhandled migration step " + step.kind());
+    }
+
+    /**
+     * The migration script as Prisma writes it into {@code migration.sql}: an optional warnings comment, then each
+     * step under its {@code -- Header}, steps separated by a blank line; {@code -- This is an empty migration.} when
+     * there is nothing to do.
+     */
+    public String renderScript(Migration migration) {
+        StringBuilder out = new StringBuilder();
+        if (!migration.warnings().isEmpty()) {
+            out.append("/*\n  Warnings:\n\n");
+            for (String warning : migration.warnings()) {
+                out.append("  - ").append(warning).append('\n');
+            }
+            out.append("\n*/\n");
+        }
+        StringBuilder body = new StringBuilder();
+        String prologue = scriptPrologue();
+        if (prologue != null) {
+            body.append(prologue);
+        }
+        boolean any = false;
+        for (MigrationStep step : migration.steps()) {
+            List<String> statements = render(step, migration.previous(), migration.next());
+            if (statements.isEmpty()) {
+                continue;
+            }
+            any = true;
+            if (body.length() > 0) {
+                body.append('\n');
+            }
+            body.append("-- ").append(step.kind().description()).append('\n');
+            for (String statement : statements) {
+                body.append(statement).append(";\n");
+            }
+        }
+        if (!any) {
+            return out.append("-- This is an empty migration.").toString();
+        }
+        String epilogue = scriptEpilogue();
+        if (epilogue != null) {
+            body.append(epilogue);
+        }
+        return out.append(body).toString();
+    }
+
+    /** Text before the first step (SQL Server opens a transaction); null for none. */
+    protected String scriptPrologue() {
+        return null;
+    }
+
+    /** Text after the last step; null for none. */
+    protected String scriptEpilogue() {
+        return null;
+    }
+
+    protected List<String> renderCreateSchema(String namespace) {
+        throw unsupported("CREATE SCHEMA");
+    }
+
+    protected List<String> renderCreateExtension(Extension extension) {
+        throw unsupported("extensions");
+    }
+
+    protected List<String> renderDropExtension(Extension extension) {
+        throw unsupported("extensions");
+    }
+
+    protected List<String> renderCreateEnum(SqlEnum enumType) {
+        return List.of();
+    }
+
+    protected List<String> renderAlterEnum(AlterEnum step, SqlSchema previous, SqlSchema next) {
+        return List.of();
+    }
+
+    protected List<String> renderDropEnum(SqlEnum enumType) {
+        return List.of();
+    }
+
+    protected abstract List<String> renderCreateTable(Table table, SqlSchema schema);
+
+    protected abstract List<String> renderDropTable(Table table);
+
+    protected abstract List<String> renderAlterTable(AlterTable step, SqlSchema previous, SqlSchema next);
+
+    protected List<String> renderRedefineTables(RedefineTables step, SqlSchema previous, SqlSchema next) {
+        throw unsupported("table redefinition");
+    }
+
+    protected abstract List<String> renderCreateIndex(Table table, Index index);
+
+    protected abstract List<String> renderDropIndex(Table table, Index index);
+
+    protected abstract List<String> renderRenameIndex(Table table, Index previous, Index next);
+
+    protected abstract List<String> renderAddForeignKey(Table table, ForeignKey foreignKey);
+
+    protected abstract List<String> renderDropForeignKey(Table table, ForeignKey foreignKey);
+
+    protected List<String> renderRenameForeignKey(Table table, ForeignKey previous, ForeignKey next) {
+        throw unsupported("renaming foreign keys");
+    }
+
+    /** The SQL of a column's default value (without the DEFAULT keyword), or null when it renders none. */
+    protected abstract String renderDefault(Column column, SqlSchema schema);
+
+    private UnsupportedOperationException unsupported(String what) {
+        return new UnsupportedOperationException(provider() + " does not support " + what);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Helpers shared by the dialects
+
+    /** The table's name as SQL statements refer to it: quoted, and qualified with its schema where it has one. */
+    public final String tableReference(Table table) {
+        return tableName(table);
+    }
+
+    /** A table name, qualified with its schema when it has one. */
+    protected String tableName(Table table) {
+        return qualified(table.namespace(), table.name());
+    }
+
+    protected String qualified(String namespace, String name) {
+        return namespace == null ? quote(name) : quote(namespace) + "." + quote(name);
+    }
+
+    protected String quoteAll(List<String> names, String separator) {
+        return names.stream().map(this::quote).collect(Collectors.joining(separator));
+    }
+
+    /** A string literal in single quotes, quotes doubled. */
+    protected static String stringLiteral(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    protected static String doubleQuoted(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    /**
+     * A date-time default as Prisma writes it: {@code 2020-01-01 10:11:12.345 +02:00}, the fraction in groups of three
+     * digits and left out when zero.
+     */
+    protected static String formatDateTime(String iso) {
+        OffsetDateTime t;
+        try {
+            t = OffsetDateTime.parse(iso);
+        } catch (RuntimeException e) {
+            return iso;
+        }
+        StringBuilder s = new StringBuilder(t.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
+        int nanos = t.getNano();
+        if (nanos != 0) {
+            String digits = String.format("%09d", nanos);
+            if (nanos % 1_000_000 == 0) {
+                digits = digits.substring(0, 3);
+            } else if (nanos % 1_000 == 0) {
+                digits = digits.substring(0, 6);
+            }
+            s.append('.').append(digits);
+        }
+        s.append(' ').append(t.getOffset().getTotalSeconds() == 0 ? "+00:00" : t.getOffset().getId());
+        return s.toString();
+    }
+
+    /** The hexadecimal digits of a base64 literal ({@code @default("aGVsbG8=")}). */
+    protected static String base64ToHex(String base64) {
+        return HexFormat.of().formatHex(Base64.getDecoder().decode(base64));
+    }
+
+    /** The literal text of a default value as the column's family reads it; shared by the dialects' renderers. */
+    protected static boolean isNumeric(Family family) {
+        return family == Family.INT || family == Family.BIGINT || family == Family.FLOAT || family == Family.DECIMAL;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Introspection and errors
+
+    /**
+     * Reads the schema of the database behind the connection (the connection's current schema on PostgreSQL and
+     * MySQL) from its catalog, leaving out Prisma's {@code _prisma_migrations} table.
+     */
+    public abstract SqlSchema introspect(Connection connection) throws SQLException;
+
+    /** The constraint a driver error reports as violated, if it is one. */
+    public abstract Optional<ConstraintViolation> constraintViolation(SQLException error);
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName();
+    }
+}
