@@ -36,7 +36,7 @@ record RowSet(ModelMeta model, Function<String, Sql> predicate) {
             String p = session.alias();
             List<String> fk = fields.stream().map(f -> session.column(q, f.columnName())).toList();
             List<String> ref = references.stream().map(f -> session.column(p, f.columnName())).toList();
-            return new Sql(Flavour.tuple(fk) + " IN (SELECT " + String.join(", ", ref) + " FROM "
+            return new Sql(Sql.tuple(fk) + " IN (SELECT " + String.join(", ", ref) + " FROM "
                     + session.table(parents.model()) + " AS " + p + " WHERE ").append(parents.at(p)).append(")")
                     .markSubquery(parents.model().table);
         });

@@ -1,6 +1,7 @@
 package dev.sinew.client;
 
 import dev.sinew.client.Schema.ModelMeta;
+import dev.sinew.sql.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,12 +12,12 @@ import java.util.List;
 
 /**
  * One connection for the duration of one call (or one interactive transaction), with everything the query and
- * write code needs: the schema, the database's flavour, the relation-mode strategy, and statement execution.
+ * write code needs: the schema, the database's dialect, the relation-mode strategy, and statement execution.
  */
 final class Session {
     final Engine engine;
     final Connection connection;
-    final Flavour flavour;
+    final Dialect dialect;
     final Schema schema;
     final Values values;
     final RelationModeStrategy strategy;
@@ -27,7 +28,7 @@ final class Session {
     Session(Engine engine, Connection connection) {
         this.engine = engine;
         this.connection = connection;
-        this.flavour = engine.flavour;
+        this.dialect = engine.dialect;
         this.schema = engine.schema;
         this.values = engine.values;
         this.strategy = engine.strategy;
@@ -47,16 +48,16 @@ final class Session {
     }
 
     String quote(String identifier) {
-        return flavour.quote(identifier);
+        return dialect.quote(identifier);
     }
 
     /** {@code alias."column"}. */
     String column(String qualifier, String column) {
-        return qualifier + "." + flavour.quote(column);
+        return qualifier + "." + dialect.quote(column);
     }
 
     String table(ModelMeta model) {
-        return flavour.quote(model.table);
+        return dialect.quote(model.table);
     }
 
     /** The value to bind for a canonical client value of the field. */
@@ -69,7 +70,7 @@ final class Session {
             for (int i = 0; i < items.length; i++) {
                 items[i] = item(field, list.get(i));
             }
-            return new ArrayValue(field.isEnum() ? values.enumTypeName(field) : flavour.arrayElementType(field),
+            return new ArrayValue(field.isEnum() ? values.enumTypeName(field) : dialect.arrayElementType(field),
                     items);
         }
         return item(field, value);
@@ -79,12 +80,12 @@ final class Session {
         if (value != null && field.isEnum()) {
             return values.storedEnumValue(field, (String) value);
         }
-        return flavour.bind(field, value);
+        return dialect.bindValue(field, value);
     }
 
     /** Reads a column as the field's canonical client value. */
     Object read(ResultSet rs, int index, dev.sinew.schema.model.ScalarField field) throws SQLException {
-        Object value = flavour.read(rs, index, field);
+        Object value = dialect.readValue(rs, index, field);
         if (value != null && field.isEnum()) {
             if (value instanceof List<?> list) {
                 List<Object> names = new ArrayList<>(list.size());
