@@ -196,17 +196,26 @@ final class EmulatedStrategy implements RelationModeStrategy {
         final List<Sql> changes = new ArrayList<>();
         final List<Relation> path = new ArrayList<>();
 
+        /**
+         * Locks and checks go to the database together (one round trip where it takes several statements); the
+         * changes are deferred to travel with the writer's root statement.
+         */
         void run(Session session) throws SQLException {
-            for (Sql lock : locks) {
-                session.query(lock, rs -> null);
-            }
+            List<Sql> reads = new ArrayList<>(locks);
             for (Check check : checks) {
-                if (session.exists(check.query()) != check.mustFind()) {
-                    throw check.error().get();
+                reads.add(check.query());
+            }
+            if (!reads.isEmpty()) {
+                List<Object> results = session.batch(reads);
+                for (int i = 0; i < checks.size(); i++) {
+                    Check check = checks.get(i);
+                    if ((Boolean) results.get(locks.size() + i) != check.mustFind()) {
+                        throw check.error().get();
+                    }
                 }
             }
             for (Sql change : changes) {
-                session.update(change);
+                session.defer(change);
             }
         }
 
@@ -485,8 +494,13 @@ final class EmulatedStrategy implements RelationModeStrategy {
 
     private static Sql joinRows(Session session, ModelMeta model, RelationLink link, RowSet rows, String unused,
                                 Sql statement) {
-        String x = session.alias();
         String join = session.quote(link.joinTable);
+        List<List<Object>> known = rows.valuesOf(link.selfFields);
+        if (known != null) {
+            return statement.append(" WHERE ").append(RowSet.in(session,
+                    List.of(session.column(join, link.selfJoinColumn)), link.selfFields, known));
+        }
+        String x = session.alias();
         return statement.append(" WHERE " + session.column(join, link.selfJoinColumn) + " IN (SELECT "
                 + session.column(x, link.selfFields.get(0).columnName()) + " FROM " + session.table(model) + " AS "
                 + x + " WHERE ").append(rows.at(x)).append(")");

@@ -99,6 +99,7 @@ final class Engine implements Scope, AutoCloseable {
                     Session session = new Session(this, connection);
                     session.operationModel(model);
                     T result = work.run(session);
+                    session.flush();
                     connection.commit();
                     return result;
                 } catch (SQLException | RuntimeException | Error e) {

@@ -22,6 +22,8 @@ final class Session {
     final Values values;
     final RelationModeStrategy strategy;
     private int aliases;
+    /** Statements queued by {@link #defer}, run before the next one. */
+    private final List<Sql> deferred = new ArrayList<>();
     /** The model of the client call running in this session, for error metadata. */
     private String operationModel;
 
@@ -109,6 +111,7 @@ final class Session {
     }
 
     <T> List<T> query(Sql sql, RowMapper<T> mapper) throws SQLException {
+        flush();
         engine.statementExecuted(sql);
         try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
             bind(statement, sql.params());
@@ -127,7 +130,15 @@ final class Session {
         return !query(sql, rs -> Boolean.TRUE).isEmpty();
     }
 
+    /** Runs a statement that changes rows, after the deferred ones (in the same round trip where possible). */
     int update(Sql sql) throws SQLException {
+        if (!deferred.isEmpty()) {
+            List<Sql> statements = new ArrayList<>(deferred);
+            deferred.clear();
+            statements.add(sql);
+            List<Object> results = batch(statements);
+            return (Integer) results.get(results.size() - 1);
+        }
         engine.statementExecuted(sql);
         try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
             bind(statement, sql.params());
@@ -135,8 +146,86 @@ final class Session {
         }
     }
 
+    /**
+     * Queues a statement that changes rows and whose result nobody reads: it runs, in order, before the session's
+     * next statement, with the deferred ones before it in one round trip where the database takes several
+     * statements at once.
+     */
+    void defer(Sql sql) {
+        deferred.add(sql);
+    }
+
+    /** Forgets the deferred statements (their write failed and is being rolled back). */
+    void discard() {
+        deferred.clear();
+    }
+
+    /** Runs the deferred statements now. */
+    void flush() throws SQLException {
+        if (!deferred.isEmpty()) {
+            List<Sql> statements = new ArrayList<>(deferred);
+            deferred.clear();
+            batch(statements);
+        }
+    }
+
+    /**
+     * Runs the statements in order and returns, for each, its update count (Integer) or whether it returned a row
+     * (Boolean). On PostgreSQL and MySQL they travel in one round trip.
+     */
+    List<Object> batch(List<Sql> statements) throws SQLException {
+        List<Object> results = new ArrayList<>(statements.size());
+        if (statements.size() == 1 || !dialect.supportsMultipleStatements()) {
+            for (Sql sql : statements) {
+                engine.statementExecuted(sql);
+                try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
+                    bind(statement, sql.params());
+                    if (statement.execute()) {
+                        try (ResultSet rs = statement.getResultSet()) {
+                            results.add(rs.next());
+                        }
+                    } else {
+                        results.add(statement.getUpdateCount());
+                    }
+                }
+            }
+            return results;
+        }
+        StringBuilder text = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        for (Sql sql : statements) {
+            engine.statementExecuted(sql);
+            text.append(text.length() == 0 ? "" : ";\n").append(sql.text());
+            params.addAll(sql.params());
+        }
+        try (PreparedStatement statement = connection.prepareStatement(text.toString())) {
+            bind(statement, params);
+            boolean isResultSet = statement.execute();
+            while (true) {
+                if (isResultSet) {
+                    try (ResultSet rs = statement.getResultSet()) {
+                        results.add(rs.next());
+                    }
+                } else {
+                    int count = statement.getUpdateCount();
+                    if (count == -1) {
+                        break;
+                    }
+                    results.add(count);
+                }
+                isResultSet = statement.getMoreResults();
+            }
+        }
+        if (results.size() != statements.size()) {
+            throw new SQLException("expected " + statements.size() + " results of a statement batch, got "
+                    + results.size());
+        }
+        return results;
+    }
+
     /** Runs an INSERT and returns the database-generated keys of the rows (one list per row). */
     List<List<Object>> insertReturningGeneratedKeys(Sql sql, int keyCount) throws SQLException {
+        flush();
         engine.statementExecuted(sql);
         try (PreparedStatement statement = connection.prepareStatement(sql.text(),
                 Statement.RETURN_GENERATED_KEYS)) {

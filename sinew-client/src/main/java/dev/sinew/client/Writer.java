@@ -120,7 +120,16 @@ final class Writer {
             throw Errors.recordNotFound(model.name, "a delete");
         }
         Map<String, Object> id = identifierOf(model, row);
-        Map<String, Object> result = reader.readByIdentifiers(model, List.of(id), selection).get(0);
+        Map<String, Object> result;
+        if (selection.relations.isEmpty() && selection.counts == null) {
+            // The locked row is the record as it is deleted; no second read.
+            result = new LinkedHashMap<>();
+            for (ScalarField field : selection.scalars) {
+                result.put(field.name(), row.get(field.name()));
+            }
+        } else {
+            result = reader.readByIdentifiers(model, List.of(id), selection).get(0);
+        }
         if (deleteByIdentifiers(model, List.of(id)) == 0) {
             throw Errors.recordNotFound(model.name, "a delete");
         }
@@ -1214,12 +1223,15 @@ final class Writer {
         }
         // Another transaction may insert the same record between the read and the insert; then the insert fails on
         // the unique constraint, and the record it created is updated instead, as a native upsert would.
+        session.flush();
         Savepoint savepoint = session.connection.setSavepoint();
         try {
             Map<String, Object> id = createOne(model, create, imposed, path + "create");
+            session.flush();
             session.connection.releaseSavepoint(savepoint);
             return id;
         } catch (SQLException e) {
+            session.discard();
             if (!(session.dialect.constraintViolation(e).orElse(null) instanceof ConstraintViolation.UniqueViolation)) {
                 throw e;
             }

@@ -115,6 +115,77 @@ class EmulationShapeTest {
         }));
     }
 
+    /**
+     * A user whose Restrict-protected comment sits on the user's own cascading post: the emulation checks Restrict
+     * before any change and refuses the delete, as the foreign keys of all three databases do (Prisma 7's emulated
+     * {@code delete} lets it pass, its {@code deleteMany} refuses it).
+     */
+    @TestFactory
+    Stream<DynamicTest> restrictIsCheckedBeforeTheCascadesRun() {
+        return TestDb.available().stream().map(kind -> DynamicTest.dynamicTest(kind.provider(), () -> {
+            for (String mode : List.of("foreignKeys", "prisma")) {
+                Datamodel datamodel = Schemas.valid(Schemas.withDatasource(kind.provider(), mode, MODELS));
+                try (TestDb database = TestDb.create(kind, "restrict"); ) {
+                    database.push(datamodel);
+                    try (Sinew db = database.client(datamodel)) {
+                        db.model("User").create(Map.of("data", Map.of("id", 1)));
+                        db.model("Post").create(Map.of("data", Map.of("id", 1, "authorId", 1)));
+                        db.model("Comment").create(Map.of("data", Map.of("id", 1, "postId", 1, "writerId", 1)));
+                        SinewException error = null;
+                        try {
+                            db.model("User").delete(Map.of("where", Map.of("id", 1)));
+                        } catch (SinewException e) {
+                            error = e;
+                        }
+                        String expected = mode.equals("prisma") ? "P2014" : "P2003";
+                        assertThat(error == null ? null : error.code()).as(mode).isEqualTo(expected);
+                    }
+                }
+            }
+        }));
+    }
+
+    /**
+     * Deleting a parent and its Restrict-protected child in one deleteMany: SQLite's and MySQL's foreign keys check
+     * each row as it goes and refuse; PostgreSQL's checks at the end of the statement, when the child is gone too,
+     * and lets it pass. The emulation checks before any change and refuses everywhere, like the first two: the one
+     * place where it differs from a database's own foreign keys, on PostgreSQL.
+     */
+    @TestFactory
+    Stream<DynamicTest> deleteManyOfAParentAndItsRestrictedChild() {
+        String models = """
+                model Node {
+                  id       Int    @id
+                  parentId Int?
+                  parent   Node?  @relation("tree", fields: [parentId], references: [id], onDelete: Restrict, onUpdate: Restrict)
+                  children Node[] @relation("tree")
+
+                  @@index([parentId])
+                }
+                """;
+        return TestDb.available().stream().map(kind -> DynamicTest.dynamicTest(kind.provider(), () -> {
+            for (String mode : List.of("foreignKeys", "prisma")) {
+                Datamodel datamodel = Schemas.valid(Schemas.withDatasource(kind.provider(), mode, models));
+                try (TestDb database = TestDb.create(kind, "subtree")) {
+                    database.push(datamodel);
+                    try (Sinew db = database.client(datamodel)) {
+                        db.model("Node").create(Map.of("data", Map.of("id", 1)));
+                        db.model("Node").create(Map.of("data", Map.of("id", 2, "parentId", 1)));
+                        String code = null;
+                        try {
+                            db.model("Node").deleteMany(Map.of());
+                        } catch (SinewException e) {
+                            code = e.code();
+                        }
+                        String expected = mode.equals("prisma") ? "P2014"
+                                : kind == DatabaseKind.POSTGRESQL ? null : "P2003";
+                        assertThat(code).as(mode).isEqualTo(expected);
+                    }
+                }
+            }
+        }));
+    }
+
     private static void seed(Sinew db, int user, int posts, int commentsPerPost) {
         db.model("User").create(Map.of("data", Map.of("id", user, "profile", Map.of("create", Map.of("id", user)))));
         List<Map<String, Object>> postRows = new ArrayList<>();

@@ -529,6 +529,14 @@ public abstract class Dialect {
     public void initializeConnection(Connection connection) throws SQLException {
     }
 
+    /**
+     * Whether one JDBC statement may hold several SQL statements separated by semicolons, sent in one round trip
+     * and run in order (the client sends a write's planned statements that way).
+     */
+    public boolean supportsMultipleStatements() {
+        return false;
+    }
+
     /** The most bind parameters one statement may carry. */
     public int maxBindParameters() {
         return 32767;

@@ -356,6 +356,8 @@ public class MySqlDialect extends Dialect {
     @Override
     public JdbcTarget jdbcTarget(String url, java.nio.file.Path baseDirectory) {
         java.util.Properties properties = new java.util.Properties();
+        // The client sends a write's planned statements in one round trip (see supportsMultipleStatements).
+        properties.setProperty("allowMultiQueries", "true");
         if (url.startsWith("jdbc:")) {
             return new JdbcTarget(url.startsWith("jdbc:mysql:") ? "jdbc:mariadb:" + url.substring(11) : url,
                     properties);
@@ -395,6 +397,11 @@ public class MySqlDialect extends Dialect {
     @Override
     public int maxBindParameters() {
         return 65535;
+    }
+
+    @Override
+    public boolean supportsMultipleStatements() {
+        return true; // with allowMultiQueries, which jdbcTarget sets
     }
 
     @Override

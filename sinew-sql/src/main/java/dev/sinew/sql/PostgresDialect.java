@@ -590,6 +590,11 @@ public class PostgresDialect extends Dialect {
                 properties);
     }
 
+    @Override
+    public boolean supportsMultipleStatements() {
+        return true; // pgJDBC sends each as its own Parse/Bind/Execute, all in one round trip
+    }
+
     /** The port of a URL that names none. */
     protected int defaultPort() {
         return 5432;
