@@ -31,6 +31,8 @@ final class Engine implements Scope, AutoCloseable {
     private final HikariDataSource dataSource;
     private final int maxRetries;
     private final Consumer<String> statementListener;
+    private final java.util.concurrent.ConcurrentHashMap<String, String> quotedNames =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     Engine(Datamodel datamodel, Dialect dialect, JdbcTarget target, boolean checkOnCreate, int maxRetries,
            int poolSize, Consumer<String> statementListener) {
@@ -59,6 +61,11 @@ final class Engine implements Scope, AutoCloseable {
             dataSource.close();
             throw new SinewException("P1001", "Can't reach database server: " + e.getMessage(), Map.of(), e);
         }
+    }
+
+    /** The identifier quoted for the database; names repeat in every statement, so they are quoted once. */
+    String quoted(String identifier) {
+        return quotedNames.computeIfAbsent(identifier, dialect::quote);
     }
 
     void statementExecuted(Sql sql) {

@@ -366,14 +366,26 @@ final class Reader {
         return rows;
     }
 
+    /** Adds the fields not in the list yet (by identity). */
+    private static void addAbsent(List<ScalarField> fields, List<ScalarField> more) {
+        for (ScalarField field : more) {
+            boolean present = false;
+            for (ScalarField existing : fields) {
+                if (existing == field) {
+                    present = true;
+                    break;
+                }
+            }
+            if (!present) {
+                fields.add(field);
+            }
+        }
+    }
+
     private static Selection withScalars(Selection selection, List<ScalarField> extra) {
         Selection copy = new Selection(selection.model);
         copy.scalars.addAll(selection.scalars);
-        for (ScalarField field : extra) {
-            if (!copy.scalars.contains(field)) {
-                copy.scalars.add(field);
-            }
-        }
+        addAbsent(copy.scalars, extra);
         copy.relations.putAll(selection.relations);
         copy.counts = selection.counts;
         return copy;
@@ -408,11 +420,12 @@ final class Reader {
 
     /** The fields a selection needs fetched: its scalars and the keys its relations are loaded by. */
     private static List<ScalarField> fetchFields(Selection selection) {
-        LinkedHashSet<ScalarField> fields = new LinkedHashSet<>(selection.scalars);
+        // Fields are the Datamodel's own objects: compared by identity (a record's hash would walk all of it).
+        List<ScalarField> fields = new ArrayList<>(selection.scalars);
         for (NestedRead nested : selection.relations.values()) {
-            fields.addAll(nested.link().selfFields);
+            addAbsent(fields, nested.link().selfFields);
         }
-        return new ArrayList<>(fields);
+        return fields;
     }
 
     /** One SELECT of the model's rows, with relation counts, without loading relations. */
@@ -730,17 +743,12 @@ final class Reader {
 
         String a = session.alias();
         String j = link.isManyToMany() ? session.alias() : null;
-        LinkedHashSet<ScalarField> fieldSet = new LinkedHashSet<>(fetchFields(selection));
+        List<ScalarField> fields = fetchFields(selection);
         if (!link.isManyToMany()) {
-            fieldSet.addAll(link.otherFields);
+            addAbsent(fields, link.otherFields);
         }
-        List<ScalarField> fields = new ArrayList<>(fieldSet);
         if (args.get("distinct") != null) {
-            for (ScalarField field : distinctFields(other, args.get("distinct"))) {
-                if (!fields.contains(field)) {
-                    fields.add(field);
-                }
-            }
+            addAbsent(fields, distinctFields(other, args.get("distinct")));
         }
         List<OrderTerm> order = orderTerms(other, args.get("orderBy"), a, windowed, reverse);
 

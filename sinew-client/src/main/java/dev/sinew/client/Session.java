@@ -40,8 +40,13 @@ final class Session {
         return operationModel;
     }
 
+    /**
+     * Starts a client call on this session: its model for error metadata, and aliases from {@code t0} again, so
+     * that the same call sends the same SQL text (which the driver's statement cache recognizes).
+     */
     void operationModel(String model) {
         this.operationModel = model;
+        this.aliases = 0;
     }
 
     /** A table alias not used yet in this session's statements. */
@@ -50,16 +55,16 @@ final class Session {
     }
 
     String quote(String identifier) {
-        return dialect.quote(identifier);
+        return engine.quoted(identifier);
     }
 
     /** {@code alias."column"}. */
     String column(String qualifier, String column) {
-        return qualifier + "." + dialect.quote(column);
+        return qualifier + "." + engine.quoted(column);
     }
 
     String table(ModelMeta model) {
-        return dialect.quote(model.table);
+        return engine.quoted(model.table);
     }
 
     /** The value to bind for a canonical client value of the field. */

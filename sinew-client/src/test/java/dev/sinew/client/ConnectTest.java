@@ -40,7 +40,7 @@ class ConnectTest {
     void reportsAnInvalidSchemaWithTheValidatorsDiagnostics(@TempDir Path dir) throws Exception {
         Path schema = dir.resolve("schema.prisma");
         Files.writeString(schema, "datasource db {\n  provider = \"sqlite\"\n}\nmodel A {\n  id Int @id\n  b B\n}\n");
-        SinewException error = CrudTest.catchSinew(() -> Sinew.connect(schema));
+        SinewException error = CrudCases.catchSinew(() -> Sinew.connect(schema));
         assertThat(error.code()).isEqualTo("P1012");
         assertThat(error.getMessage()).contains("is invalid").contains("B");
     }
@@ -49,7 +49,7 @@ class ConnectTest {
     void reportsAMissingEnvironmentVariable(@TempDir Path dir) throws Exception {
         Path schema = dir.resolve("schema.prisma");
         Files.writeString(schema, "datasource db {\n  provider = \"sqlite\"\n  url = env(\"NOPE_URL\")\n}\n" + MODELS);
-        SinewException error = CrudTest.catchSinew(() -> Sinew.builder().schema(schema).environment(Map.of())
+        SinewException error = CrudCases.catchSinew(() -> Sinew.builder().schema(schema).environment(Map.of())
                 .build());
         assertThat(error.getMessage()).isEqualTo("Environment variable not found: NOPE_URL.");
     }

@@ -100,7 +100,7 @@ class EmulationShapeTest {
             try (TestDb database = TestDb.create(kind, "check")) {
                 database.push(datamodel);
                 try (Sinew db = database.client(datamodel)) {
-                    SinewException error = CrudTest.catchSinew(() -> db.model("Post").create(Map.of("data",
+                    SinewException error = CrudCases.catchSinew(() -> db.model("Post").create(Map.of("data",
                             Map.of("id", 1, "authorId", 404))));
                     assertThat(error.code()).isEqualTo("P2003");
                     assertThat(error.getMessage())

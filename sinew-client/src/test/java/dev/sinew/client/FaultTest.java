@@ -62,7 +62,7 @@ class FaultTest {
             }
         };
         try (Sinew victim = database.clientBuilder(datamodel).poolSize(1).maxRetries(0).onStatement(fault).build()) {
-            SinewException error = CrudTest.catchSinew(() -> victim.model("User").delete(Map.of("where",
+            SinewException error = CrudCases.catchSinew(() -> victim.model("User").delete(Map.of("where",
                     Map.of("id", 1))));
             assertThat(error.getMessage()).isEqualTo("injected failure");
             assertThat(changes.get()).as("the failure came in the middle of the plan: %s", sent).isEqualTo(2);
@@ -87,7 +87,7 @@ class FaultTest {
                 .build()) {
             java.util.concurrent.CompletableFuture<Boolean> killed = java.util.concurrent.CompletableFuture
                     .supplyAsync(() -> killWhileSleeping(kind, database));
-            SinewException error = CrudTest.catchSinew(() -> victim.model("User").delete(Map.of("where",
+            SinewException error = CrudCases.catchSinew(() -> victim.model("User").delete(Map.of("where",
                     Map.of("id", 1))));
             assertThat(killed.get()).as("the connection was killed during the cascade").isTrue();
             assertThat(error.code()).as(error.getMessage()).isEqualTo("P1017");

@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Reads, writes, nested writes and errors, in foreignKeys mode, on each database. */
-abstract class CrudTest {
+/**
+ * Reads, writes, nested writes and errors, in foreignKeys mode; run on each database by {@link SqliteCrudTest},
+ * {@link PostgresCrudTest} and {@link MySqlCrudTest}.
+ */
+abstract class CrudCases {
     static final String BLOG = """
             model User {
               id      Int      @id @default(autoincrement())
@@ -68,27 +71,6 @@ abstract class CrudTest {
     Sinew db;
 
     abstract DatabaseKind kind();
-
-    static class SqliteCrudTest extends CrudTest {
-        @Override
-        DatabaseKind kind() {
-            return DatabaseKind.SQLITE;
-        }
-    }
-
-    static class PostgresCrudTest extends CrudTest {
-        @Override
-        DatabaseKind kind() {
-            return DatabaseKind.POSTGRESQL;
-        }
-    }
-
-    static class MySqlCrudTest extends CrudTest {
-        @Override
-        DatabaseKind kind() {
-            return DatabaseKind.MYSQL;
-        }
-    }
 
     @BeforeEach
     void open() {
