@@ -91,6 +91,43 @@ class PullRoundTripTest {
             Migration remaining = differ.diff(actual, recalculated);
             assertThat(remaining.steps()).as("pulled schema:\n%s\nremaining migration:\n%s", pulled.schema(),
                     dialect.renderScript(remaining)).isEmpty();
+
+            reintrospect(schemaText, datamodel, actual, differ, dialect, name);
+        }
+    }
+
+    /**
+     * Pulled into the schema itself, the result keeps every model, field and relation name of it, validates, and
+     * still calculates to the database's schema.
+     */
+    private static void reintrospect(String schemaText, Datamodel original, SqlSchema actual, SchemaDiffer differ,
+                                     Dialect dialect, String name) throws IOException {
+        Introspector.Introspection pulled = Introspector.introspect(actual,
+                ExistingSchema.read(new SourceFile("schema.prisma", schemaText)));
+        Path out = Path.of("target", "pulled", name + ".reintrospected.prisma");
+        Files.writeString(out, pulled.schema());
+        PrismaSchema.ValidationResult validation = PrismaSchema.validate("schema.prisma", pulled.schema());
+        assertThat(validation.isValid()).as("re-introspected schema:\n%s\n%s", pulled.schema(),
+                validation.diagnostics().render()).isTrue();
+        Migration remaining = differ.diff(actual, SqlSchemaCalculator.calculate(validation.datamodel()));
+        assertThat(remaining.steps()).as("re-introspected schema:\n%s\nremaining migration:\n%s",
+                pulled.schema(), dialect.renderScript(remaining)).isEmpty();
+        Datamodel again = validation.datamodel();
+        for (dev.sinew.schema.model.Model model : original.models()) {
+            if (model.view()) {
+                continue;
+            }
+            assertThat(again.model(model.name())).as("model %s", model.name()).isPresent();
+            dev.sinew.schema.model.Model back = again.model(model.name()).orElseThrow();
+            assertThat(back.databaseName()).as("@@map of %s", model.name()).isEqualTo(model.databaseName());
+            for (dev.sinew.schema.model.Field field : model.fields()) {
+                boolean selfManyToMany = original.relation(model.name(), field.name())
+                        .map(r -> r.isManyToMany() && r.isSelfRelation()).orElse(false);
+                if (!selfManyToMany) {
+                    assertThat(back.field(field.name())).as("field %s.%s in\n%s", model.name(), field.name(),
+                            pulled.schema()).isPresent();
+                }
+            }
         }
     }
 

@@ -69,6 +69,12 @@ final class DatamodelCalculator {
     private List<Positioned<Psl.Enum>> enums() {
         List<EnumType> previous = ctx.existing.enums();
         List<Positioned<Psl.Enum>> out = new ArrayList<>();
+        if (ctx.flavour.keepsEnumsOfTheSchema()) {
+            for (EnumType e : previous) {
+                out.add(new Positioned<>(previous.indexOf(e), keptEnum(e)));
+            }
+            return out;
+        }
         for (DatabaseEnum dbEnum : ctx.enums()) {
             Optional<EnumType> existing = ctx.existingEnum(dbEnum);
             out.add(new Positioned<>(existing.map(previous::indexOf).orElse(null), enumBlock(dbEnum, existing)));
@@ -119,6 +125,36 @@ final class DatamodelCalculator {
         }
         return new Psl.Enum(name.name(), existing.map(EnumType::documentation).orElse(null), values, attributes,
                 comments.block());
+    }
+
+    /**
+     * An enum of the existing schema on a database without enum types, kept as written. Prisma keeps it too, but
+     * drops the {@code @map} of its values, which would change the values the client stores; Sinew keeps them.
+     */
+    private Psl.Enum keptEnum(EnumType e) {
+        ExistingSchema.BlockComments comments = ctx.existing.commentsOf("enum", e.name());
+        List<Psl.EnumValue> values = new ArrayList<>();
+        for (EnumType.Value value : e.values()) {
+            List<String> attributes = value.databaseName() == null ? List.of()
+                    : List.of("@map(" + Literals.string(value.databaseName()) + ")");
+            values.add(new Psl.EnumValue(value.name(), attributes, value.documentation(), false,
+                    comments.entry(value.name())));
+        }
+        List<Psl.BlockAttribute> attributes = new ArrayList<>();
+        if (e.databaseName() != null) {
+            attributes.add(new Psl.BlockAttribute("@@map(" + Literals.string(e.databaseName()) + ")",
+                    comments.entry("@@map")));
+        }
+        return new Psl.Enum(e.name(), e.documentation(), values, attributes, comments.block());
+    }
+
+    /** The user's enum of a text column, on a database without enum types. */
+    private Optional<EnumType> keptEnumOf(Column column, Optional<ScalarField> existing) {
+        if (!ctx.flavour.keepsEnumsOfTheSchema() || column.type().family() != Family.STRING || existing.isEmpty()
+                || !(existing.get().type() instanceof dev.sinew.schema.model.ScalarType.EnumRef ref)) {
+            return Optional.empty();
+        }
+        return ctx.existing.datamodel().enumType(ref.enumName());
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -180,7 +216,8 @@ final class DatamodelCalculator {
         boolean commentedOut = name.name().isEmpty();
         String fieldName = commentedOut ? column.name() : name.name();
 
-        String type = switch (column.type().family()) {
+        Optional<EnumType> keptEnum = keptEnumOf(column, existing);
+        String type = keptEnum.isPresent() ? keptEnum.get().name() : switch (column.type().family()) {
             case ENUM -> {
                 DatabaseEnum dbEnum = ctx.flavour.enumOf(ctx.sql, table, column);
                 yield dbEnum == null ? "String" : ctx.enumName(dbEnum).name();
@@ -200,7 +237,8 @@ final class DatamodelCalculator {
         }
         ctx.flavour.nativeTypeAttribute(column)
                 .ifPresent(t -> attributes.add("@" + ctx.existing.datasourceName() + "." + t));
-        String defaultValue = defaultValue(table, column, existing);
+        String defaultValue = keptEnum.isPresent() ? keptEnumDefault(column, keptEnum.get())
+                : defaultValue(table, column, existing);
         if (defaultValue != null) {
             attributes.add("@default(" + defaultValue + ")");
         }
@@ -265,6 +303,18 @@ final class DatamodelCalculator {
         }
         if (d == null && family == Family.STRING && existing.isPresent()) {
             return clientGenerated(existing.get().defaultValue());
+        }
+        return null;
+    }
+
+    /** The default of a text column holding the user's enum: the value stored as the default's text. */
+    private static String keptEnumDefault(Column column, EnumType enumType) {
+        if (column.defaultValue() instanceof ColumnDefault.Value v) {
+            return enumType.values().stream().filter(x -> x.storedName().equals(v.text())).map(EnumType.Value::name)
+                    .findFirst().orElse(Literals.string(v.text()));
+        }
+        if (column.defaultValue() instanceof ColumnDefault.DbGenerated g) {
+            return Literals.dbGenerated(g.expression());
         }
         return null;
     }

@@ -68,6 +68,14 @@ abstract class IntrospectionFlavour {
         return Optional.of(type.nativeName() + "(" + String.join(", ", args.split("\\s*,\\s*")) + ")");
     }
 
+    /**
+     * Whether the database has no enum types and stores enum values as text (SQLite): the enums of the existing
+     * schema are then kept, and so are the enum types of its fields.
+     */
+    boolean keepsEnumsOfTheSchema() {
+        return false;
+    }
+
     /** The enums of the database with the columns that use them, in the order Prisma's describer lists them. */
     abstract List<DatabaseEnum> enums(SqlSchema schema);
 
@@ -124,6 +132,11 @@ abstract class IntrospectionFlavour {
         @Override
         Optional<String> nativeTypeAttribute(Column column) {
             return Optional.empty();
+        }
+
+        @Override
+        boolean keepsEnumsOfTheSchema() {
+            return true;
         }
 
         @Override
