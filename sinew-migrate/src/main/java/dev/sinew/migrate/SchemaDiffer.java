@@ -206,6 +206,9 @@ public final class SchemaDiffer {
             return;
         }
 
+        if (dialect.foreignKeysNeedIndexes()) {
+            releaseIndexesOfKeptForeignKeys(before, after, fks);
+        }
         for (int f = 0; f < fks.dropped.size(); f++) {
             ForeignKey fk = fks.dropped.get(f);
             steps.add(new Ordered(new MigrationStep.DropForeignKey(before, fk),
@@ -238,7 +241,8 @@ public final class SchemaDiffer {
         if (pkColumnsChanged && pkBefore != null) {
             changes.add(new DropPrimaryKey(pkBefore));
         }
-        // Columns are matched by name and handled in name order, as Prisma does.
+        // Columns are matched by name. Prisma lists dropped and added columns in name order, and changed columns
+        // in the order of the previous table.
         Set<String> names = new TreeSet<>();
         before.columns().forEach(c -> names.add(c.name()));
         after.columns().forEach(c -> names.add(c.name()));
@@ -252,8 +256,12 @@ public final class SchemaDiffer {
                 drops.add(new DropColumn(a.get()));
             } else if (a.isEmpty() && b.isPresent()) {
                 adds.add(new AddColumn(b.get()));
-            } else if (a.isPresent()) {
-                TableChange change = columnChange(a.get(), b.get());
+            }
+        }
+        for (Column a : before.columns()) {
+            Optional<Column> b = after.column(a.name());
+            if (b.isPresent()) {
+                TableChange change = columnChange(a, b.get());
                 if (change != null) {
                     alters.add(change);
                 }
@@ -356,6 +364,40 @@ public final class SchemaDiffer {
         diff.dropped.sort(Comparator.comparingInt(before.foreignKeys()::indexOf));
         diff.added.sort(Comparator.comparingInt(after.foreignKeys()::indexOf));
         return diff;
+    }
+
+    /**
+     * A kept foreign key whose index goes away (dropped, or changed so that it no longer starts with the key's
+     * columns) is dropped before the index and added again after it, as Prisma does; the database then finds or
+     * makes another index for it.
+     */
+    private void releaseIndexesOfKeptForeignKeys(Table before, Table after, ForeignKeyDiff fks) {
+        for (ForeignKey fk : after.foreignKeys()) {
+            if (fks.added.contains(fk)) {
+                continue;
+            }
+            ForeignKey old = before.foreignKeys().stream().filter(o -> sameConstraint(o, fk)).findFirst().orElse(null);
+            if (old == null || fks.dropped.contains(old)) {
+                continue;
+            }
+            boolean usedIndexGoes = before.indexes().stream()
+                    .filter(i -> startsWith(i.columnNames(), fk.columns()))
+                    .anyMatch(i -> after.indexes().stream().noneMatch(n -> n.name().equals(i.name())
+                            && sameIndex(n, i)));
+            boolean anotherServes = after.indexes().stream().anyMatch(i -> startsWith(i.columnNames(), fk.columns())
+                    && before.indexes().stream().anyMatch(o -> o.name().equals(i.name()) && sameIndex(o, i)))
+                    || after.primaryKey() != null && startsWith(after.primaryKey().columnNames(), fk.columns());
+            if (usedIndexGoes && !anotherServes) {
+                fks.dropped.add(old);
+                fks.added.add(fk);
+            }
+        }
+        fks.dropped.sort(Comparator.comparingInt(before.foreignKeys()::indexOf));
+        fks.added.sort(Comparator.comparingInt(after.foreignKeys()::indexOf));
+    }
+
+    private static boolean startsWith(List<String> columns, List<String> prefix) {
+        return columns.size() >= prefix.size() && columns.subList(0, prefix.size()).equals(prefix);
     }
 
     private boolean sameConstraint(ForeignKey a, ForeignKey b) {

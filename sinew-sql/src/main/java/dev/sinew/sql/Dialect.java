@@ -120,6 +120,14 @@ public abstract class Dialect {
         return type.nativeType();
     }
 
+    /**
+     * Whether a foreign key needs an index that starts with its columns, so that such an index cannot be dropped
+     * while the foreign key exists (MySQL).
+     */
+    public boolean foreignKeysNeedIndexes() {
+        return false;
+    }
+
     /** Whether an index can be renamed in place; when not, a rename drops and creates it. */
     public boolean canRenameIndexes() {
         return true;
@@ -422,6 +430,11 @@ public abstract class Dialect {
 
     // ---------------------------------------------------------------------------------------------------------------
     // Helpers shared by the dialects
+
+    /** The table's name as SQL statements refer to it: quoted, and qualified with its schema where it has one. */
+    public final String tableReference(Table table) {
+        return tableName(table);
+    }
 
     /** A table name, qualified with its schema when it has one. */
     protected String tableName(Table table) {

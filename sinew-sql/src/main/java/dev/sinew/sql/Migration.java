@@ -21,4 +21,12 @@ public record Migration(SqlSchema previous, SqlSchema next, List<MigrationStep> 
     public boolean isEmpty() {
         return steps.isEmpty();
     }
+
+    /**
+     * The same steps without the warnings: {@code migrate diff --script} prints scripts without the warnings
+     * comment, which only {@code migration.sql} files carry.
+     */
+    public Migration withoutWarnings() {
+        return new Migration(previous, next, steps, List.of());
+    }
 }

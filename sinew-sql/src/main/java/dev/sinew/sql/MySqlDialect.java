@@ -72,6 +72,12 @@ public class MySqlDialect extends Dialect {
         return true;
     }
 
+    /** InnoDB refuses to drop the index a foreign key uses ("needed in a foreign key constraint"). */
+    @Override
+    public boolean foreignKeysNeedIndexes() {
+        return true;
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
     // Types
 

@@ -1,0 +1,5 @@
+-- AlterEnum
+ALTER TYPE "Role" ADD VALUE 'C';
+ALTER TYPE "Role"DROP VALUE 'B';
+
+
