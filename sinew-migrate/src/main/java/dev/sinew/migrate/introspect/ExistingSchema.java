@@ -145,6 +145,20 @@ public final class ExistingSchema {
         return text;
     }
 
+    /**
+     * The datasource and generator blocks alone, as written (for {@code db pull --force}, which reads nothing else
+     * of a schema that may not even be valid).
+     */
+    public List<String> configurationOnly() {
+        List<String> out = new ArrayList<>();
+        for (Block block : ast.blocks()) {
+            if (block.kind() == Block.Kind.DATASOURCE || block.kind() == Block.Kind.GENERATOR) {
+                out.add(source.slice(block.span()) + "\n");
+            }
+        }
+        return out;
+    }
+
     /** The comment lines after the last block of the file. */
     List<String> trailingComments() {
         List<String> out = new ArrayList<>();
