@@ -273,11 +273,13 @@ final class DatamodelCalculator {
     private String defaultValue(Table table, Column column, Optional<ScalarField> existing) {
         Family family = column.type().family();
         ColumnDefault d = column.defaultValue();
+        if (d instanceof ColumnDefault.Identity identity) {
+            return sequence(identity);
+        }
         if ((family == Family.INT || family == Family.BIGINT) && ctx.flavour.autoIncrements(table, column)) {
             return "autoincrement()";
         }
-        if (d instanceof ColumnDefault.Sequence || d instanceof ColumnDefault.UniqueRowId
-                || d instanceof ColumnDefault.Identity) {
+        if (d instanceof ColumnDefault.Sequence || d instanceof ColumnDefault.UniqueRowId) {
             return "autoincrement()";
         }
         if (d instanceof ColumnDefault.DbGenerated g) {
@@ -317,6 +319,30 @@ final class DatamodelCalculator {
             return Literals.dbGenerated(g.expression());
         }
         return null;
+    }
+
+    /** CockroachDB's {@code sequence(...)} with the options that are not the database's defaults. */
+    private static String sequence(ColumnDefault.Identity identity) {
+        List<String> args = new ArrayList<>();
+        if (Boolean.TRUE.equals(identity.virtual())) {
+            args.add("virtual");
+        }
+        if (identity.minValue() != null && identity.minValue() != 1) {
+            args.add("minValue: " + identity.minValue());
+        }
+        if (identity.maxValue() != null && identity.maxValue() != Long.MAX_VALUE) {
+            args.add("maxValue: " + identity.maxValue());
+        }
+        if (identity.cache() != null && identity.cache() != 1) {
+            args.add("cache: " + identity.cache());
+        }
+        if (identity.increment() != null && identity.increment() != 1) {
+            args.add("increment: " + identity.increment());
+        }
+        if (identity.start() != null && identity.start() != 1) {
+            args.add("start: " + identity.start());
+        }
+        return "sequence(" + String.join(", ", args) + ")";
     }
 
     private String enumDefault(Table table, Column column, String value) {
