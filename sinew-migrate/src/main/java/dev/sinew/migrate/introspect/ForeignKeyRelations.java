@@ -9,7 +9,9 @@ import dev.sinew.schema.model.ConstraintNames;
 import dev.sinew.sql.Table;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,9 +25,17 @@ import java.util.Optional;
 final class ForeignKeyRelations implements RelationFieldSource {
     private final IntrospectionContext ctx;
     private final RelationNames names;
-    private final List<Position> positions = new ArrayList<>();
+    private final Map<String, List<Position>> positions = new HashMap<>();
 
-    private record Position(String table, ForeignKey fk, Table joinTable, boolean forward) {
+    /**
+     * A relation field's place: on {@code table}'s model, for the foreign key {@code fk} of {@code holder} (the
+     * referencing table, or the join table of a many-to-many relation).
+     */
+    private record Position(String table, Table holder, ForeignKey fk, boolean manyToMany, boolean forward) {
+    }
+
+    private void place(Position position) {
+        positions.computeIfAbsent(position.table(), k -> new ArrayList<>()).add(position);
     }
 
     ForeignKeyRelations(IntrospectionContext ctx) {
@@ -36,26 +46,23 @@ final class ForeignKeyRelations implements RelationFieldSource {
                 continue;
             }
             for (ForeignKey fk : ctx.flavour.foreignKeys(table)) {
-                positions.add(new Position(table.name(), fk, null, true));
-                positions.add(new Position(fk.referencedTable(), fk, null, false));
+                place(new Position(table.name(), table, fk, false, true));
+                place(new Position(fk.referencedTable(), table, fk, false, false));
             }
         }
         for (Table join : ctx.joinTables) {
             ForeignKey a = IntrospectionContext.joinForeignKey(join, "A");
             ForeignKey b = IntrospectionContext.joinForeignKey(join, "B");
-            positions.add(new Position(a.referencedTable(), b, join, true));
-            positions.add(new Position(b.referencedTable(), a, join, false));
+            place(new Position(a.referencedTable(), join, b, true, true));
+            place(new Position(b.referencedTable(), join, a, true, false));
         }
     }
 
     @Override
     public List<Psl.Field> fields(Table table, ExistingSchema.BlockComments comments) {
         List<Psl.Field> out = new ArrayList<>();
-        for (Position p : positions) {
-            if (!p.table().equals(table.name())) {
-                continue;
-            }
-            Psl.Field field = p.joinTable() == null ? inline(p) : manyToMany(p);
+        for (Position p : positions.getOrDefault(table.name(), List.of())) {
+            Psl.Field field = p.manyToMany() ? manyToMany(p) : inline(p);
             if (field != null) {
                 String documentation = ctx.existingModel(table).flatMap(m -> m.relationField(field.name()))
                         .map(RelationField::documentation).orElse(null);
@@ -72,8 +79,7 @@ final class ForeignKeyRelations implements RelationFieldSource {
     private Psl.Field inline(Position p) {
         ForeignKey fk = p.fk();
         RelationNames.Names generated = names.inline(fk);
-        Table referencing = ctx.allTables.stream().filter(t -> t.foreignKeys().stream().anyMatch(f -> f == fk))
-                .findFirst().orElseThrow();
+        Table referencing = p.holder();
         Optional<Table> referenced = ctx.table(fk.referencedTable());
         if (generated == null || referenced.isEmpty() || !ctx.isModelTable(referencing.name())
                 || !ctx.isModelTable(referenced.get().name())) {
@@ -210,7 +216,7 @@ final class ForeignKeyRelations implements RelationFieldSource {
     // Implicit many-to-many relations (a join table)
 
     private Psl.Field manyToMany(Position p) {
-        Table join = p.joinTable();
+        Table join = p.holder();
         RelationNames.Names generated = names.manyToMany(join);
         List<String> tables = RelationNames.joinTableModels(join);
         if (!ctx.isModelTable(tables.get(0)) || !ctx.isModelTable(tables.get(1))) {
