@@ -32,6 +32,9 @@ public final class ExistingSchema {
     private final Datamodel datamodel;
     private final Diagnostics diagnostics;
     private final boolean modelsIgnored;
+    private Map<String, Model> modelsByTable;
+    private Map<String, Block> blocksByName;
+    private Map<Block, List<String>> commentsAbove;
 
     private ExistingSchema(SourceFile source, SchemaAst ast, Datamodel datamodel, Diagnostics diagnostics,
                            boolean modelsIgnored) {
@@ -92,7 +95,13 @@ public final class ExistingSchema {
     }
 
     Optional<Model> modelForTable(String table) {
-        return models().stream().filter(m -> m.tableName().equals(table)).findFirst();
+        if (modelsByTable == null) {
+            modelsByTable = new HashMap<>();
+            for (Model model : models()) {
+                modelsByTable.putIfAbsent(model.tableName(), model);
+            }
+        }
+        return Optional.ofNullable(modelsByTable.get(table));
     }
 
     static Optional<ScalarField> fieldForColumn(Model model, String column) {
@@ -174,26 +183,14 @@ public final class ExistingSchema {
 
     /** The comments of a model or enum block and of what it holds. */
     BlockComments commentsOf(String kindKeyword, String name) {
-        Block found = null;
-        List<String> above = new ArrayList<>();
-        List<String> pending = new ArrayList<>();
-        for (Top top : ast.tops()) {
-            if (top instanceof Top.Comments comments) {
-                pending.addAll(commentLines(comments.block(), false));
-            } else if (top instanceof Block block) {
-                if (block.kind().keyword().equals(kindKeyword) && block.name().name().equals(name)) {
-                    found = block;
-                    above.addAll(pending);
-                    break;
-                }
-                pending.clear();
-            } else if (!(top instanceof Top.EmptyLines)) {
-                pending.clear();
-            }
+        if (blocksByName == null) {
+            indexBlocks();
         }
+        Block found = blocksByName.get(kindKeyword + " " + name);
         if (found == null) {
             return BlockComments.NONE;
         }
+        List<String> above = commentsAbove.getOrDefault(found, List.of());
         Map<String, Psl.Comments> entries = new HashMap<>();
         List<String> leading = new ArrayList<>();
         for (BlockEntry entry : found.entries()) {
@@ -216,6 +213,24 @@ public final class ExistingSchema {
         String open = found.openTrailer() == null ? null : found.openTrailer().strip();
         String blockTrailing = open != null && open.startsWith("//") && !open.startsWith("///") ? open : null;
         return new BlockComments(new Psl.Comments(above, blockTrailing, leading), entries);
+    }
+
+    /** Every model and enum block by keyword and name, with the comment lines directly above it. */
+    private void indexBlocks() {
+        blocksByName = new HashMap<>();
+        commentsAbove = new java.util.IdentityHashMap<>();
+        List<String> pending = new ArrayList<>();
+        for (Top top : ast.tops()) {
+            if (top instanceof Top.Comments comments) {
+                pending.addAll(commentLines(comments.block(), false));
+            } else if (top instanceof Block block) {
+                blocksByName.putIfAbsent(block.kind().keyword() + " " + block.name().name(), block);
+                commentsAbove.put(block, List.copyOf(pending));
+                pending.clear();
+            } else if (!(top instanceof Top.EmptyLines)) {
+                pending.clear();
+            }
+        }
     }
 
     /**

@@ -183,7 +183,7 @@ final class ForeignKeyRelations implements RelationFieldSource {
         if (model.isEmpty()) {
             return Optional.empty();
         }
-        for (Relation relation : ctx.existing.datamodel().relations()) {
+        for (Relation relation : ctx.existing.datamodel().relationsOf(model.get().name())) {
             if (!relation.isInline() || !relation.modelA().equals(model.get().name())) {
                 continue;
             }
