@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * Relation fields copied from the user's schema ({@code relationMode = "prisma"}): the database has no foreign keys
  * to read them from, so every relation field of the user's model is kept, with its name, arity and
- * {@code @relation} arguments, as long as the model it points to still has its table. A dropped table takes its
- * relations, and the back-relation fields pointing to it, along. Each copied field is reported in Prisma's warning.
+ * {@code @relation} arguments, as long as the model it points to still has its table (or is a view). A dropped table
+ * takes its relations, and the back-relation fields pointing to it, along. Each copied field is reported in Prisma's warning.
  */
 final class CopiedRelations implements RelationFieldSource {
     private final IntrospectionContext ctx;
@@ -32,7 +32,8 @@ final class CopiedRelations implements RelationFieldSource {
         List<Psl.Field> out = new ArrayList<>();
         for (RelationField field : model.get().relationFields()) {
             Optional<Model> related = ctx.existing.datamodel().model(field.relatedModel());
-            if (related.isEmpty() || related.get().view() || ctx.table(related.get().tableName()).isEmpty()) {
+            // A view is kept as the user wrote it, so relations to it stay too.
+            if (related.isEmpty() || !related.get().view() && ctx.table(related.get().tableName()).isEmpty()) {
                 continue;
             }
             out.add(copy(field, comments));
@@ -41,7 +42,7 @@ final class CopiedRelations implements RelationFieldSource {
         return out;
     }
 
-    private static Psl.Field copy(RelationField field, ExistingSchema.BlockComments comments) {
+    static Psl.Field copy(RelationField field, ExistingSchema.BlockComments comments) {
         List<String> args = new ArrayList<>();
         if (field.relationName() != null) {
             args.add(Literals.string(field.relationName()));

@@ -54,7 +54,8 @@ final class DatamodelCalculator {
         }
         models.sort(Positioned.ORDER);
         return new Psl.Schema(ctx.existing.configurationBlocks(), models.stream().map(Positioned::value).toList(),
-                enums.stream().map(Positioned::value).toList(), ctx.existing.trailingComments());
+                ctx.existing.viewBlocks(), enums.stream().map(Positioned::value).toList(),
+                ctx.existing.trailingComments());
     }
 
     /** An element with the position of the user's element it matches; new elements come last, in database order. */

@@ -143,6 +143,34 @@ public final class ExistingSchema {
         return out;
     }
 
+    /**
+     * The {@code view} blocks as written, each with the comments above it. Sinew does not read views from the
+     * database, so re-introspection keeps the user's.
+     */
+    List<String> viewBlocks() {
+        if (modelsIgnored) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        List<String> pending = new ArrayList<>();
+        for (Top top : ast.tops()) {
+            if (top instanceof Top.Comments comments) {
+                pending.addAll(commentLines(comments.block(), true));
+            } else if (top instanceof Block block) {
+                if (block.kind() == Block.Kind.VIEW) {
+                    StringBuilder text = new StringBuilder();
+                    pending.forEach(line -> text.append(line).append('\n'));
+                    text.append(source.slice(block.span()));
+                    out.add(text.toString());
+                }
+                pending.clear();
+            } else if (!(top instanceof Top.EmptyLines)) {
+                pending.clear();
+            }
+        }
+        return out;
+    }
+
     private String configurationText(Block block) {
         String text = source.slice(block.span());
         for (BlockEntry.Property property : block.properties()) {

@@ -70,6 +70,16 @@ final class ForeignKeyRelations implements RelationFieldSource {
                         false, comments.entry(field.name())));
             }
         }
+        // Views have no foreign keys: relations to them are kept from the user's schema, as Prisma keeps them.
+        ctx.existingModel(table).ifPresent(model -> {
+            for (RelationField field : model.relationFields()) {
+                boolean toView = ctx.existing.datamodel().model(field.relatedModel()).map(Model::view)
+                        .orElse(false);
+                if (toView) {
+                    out.add(CopiedRelations.copy(field, comments));
+                }
+            }
+        });
         return out;
     }
 

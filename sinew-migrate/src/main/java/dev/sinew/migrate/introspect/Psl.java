@@ -97,12 +97,15 @@ final class Psl {
      * A whole schema.
      *
      * @param configuration the datasource and generator blocks, each as source text with its leading comments
+     * @param views         the user's view blocks, kept as written
      * @param trailing      comment lines that end the user's file
      */
-    record Schema(List<String> configuration, List<Model> models, List<Enum> enums, List<String> trailing) {
+    record Schema(List<String> configuration, List<Model> models, List<String> views, List<Enum> enums,
+                  List<String> trailing) {
         Schema {
             configuration = List.copyOf(configuration);
             models = List.copyOf(models);
+            views = List.copyOf(views);
             enums = List.copyOf(enums);
             trailing = List.copyOf(trailing);
         }

@@ -25,6 +25,9 @@ final class PslRenderer {
         for (Psl.Model model : schema.models()) {
             blocks.add(() -> r.model(model));
         }
+        for (String view : schema.views()) {
+            blocks.add(() -> r.out.append(view.strip()).append('\n'));
+        }
         for (Psl.Enum enumType : schema.enums()) {
             blocks.add(() -> r.enumBlock(enumType));
         }
