@@ -204,6 +204,19 @@ abstract class IntrospectionFlavour {
             return out;
         }
 
+        /**
+         * MySQL's temporal types without a precision have precision 0; Prisma writes it out
+         * ({@code @db.DateTime(0)}).
+         */
+        @Override
+        Optional<String> nativeTypeAttribute(Column column) {
+            Optional<String> attribute = super.nativeTypeAttribute(column);
+            return attribute.map(t -> switch (t) {
+                case "DateTime", "Timestamp", "Time" -> t + "(0)";
+                default -> t;
+            });
+        }
+
         @Override
         DatabaseEnum enumOf(SqlSchema schema, Table table, Column column) {
             if (column.type().family() != Family.ENUM) {
