@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,9 +85,5 @@ class IntrospectionFixturesTest {
                 }
             }
         }
-    }
-
-    static List<String> lines(String text) {
-        return List.of(text.split("\n", -1));
     }
 }

@@ -180,8 +180,7 @@ class PrismaModeReintrospectionTest {
                 push(c, datasource(kind, "relationMode = \"prisma\"") + MODELS);
                 String legacy = datasource(kind, "referentialIntegrity = \"prisma\"") + MODELS;
                 Introspector.Introspection result = pull(c, legacy);
-                assertThat(result.schema()).startsWith(format(datasource(kind, "relationMode = \"prisma\"")
-                        + MODELS_PULLED).substring(0, 80)).doesNotContain("referentialIntegrity");
+                assertThat(result.schema()).doesNotContain("referentialIntegrity");
                 assertThat(result.schema()).isEqualTo(format(datasource(kind, "relationMode = \"prisma\"")
                         + MODELS_PULLED));
             }
