@@ -49,7 +49,7 @@ final class Attributes {
                 }
             }
         }
-        Map<Block, Object> byBlock = new HashMap<>();
+        Map<Block, Object> byBlock = new java.util.IdentityHashMap<>();
         db.models.forEach(m -> byBlock.put(m.block, m));
         db.enums.forEach(e -> byBlock.put(e.block, e));
         db.composites.forEach(c -> byBlock.put(c.block, c));

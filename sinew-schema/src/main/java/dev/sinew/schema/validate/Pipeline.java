@@ -46,7 +46,12 @@ final class Pipeline {
     private final Map<String, List<Db.FieldInfo>> relationNames = new HashMap<>();
     private ConstraintNamespace namespace;
 
-    private Pipeline(Db db, Errors errors, Datasource datasource, Set<String> previewFeatures) {
+    private final Span extensionsSpan;
+
+    private Pipeline(Db db, Errors errors, Configuration.Loaded configuration) {
+        Datasource datasource = configuration.datasource();
+        Set<String> previewFeatures = configuration.previewFeatures();
+        this.extensionsSpan = configuration.extensionsSpan();
         this.db = db;
         this.errors = errors;
         this.datasource = datasource;
@@ -55,19 +60,28 @@ final class Pipeline {
         this.previewFeatures = previewFeatures;
     }
 
-    static void validate(Db db, Errors errors, Datasource datasource, Set<String> previewFeatures) {
-        new Pipeline(db, errors, datasource, previewFeatures).run();
+    static void validate(Db db, Errors errors, Configuration.Loaded configuration) {
+        new Pipeline(db, errors, configuration).run();
     }
 
+    /** What a schema without datasource may use: Prisma validates it against an "empty" connector. */
+    private static final Set<Provider.Capability> EMPTY_CONNECTOR = java.util.EnumSet.of(Provider.Capability.ENUMS,
+            Provider.Capability.JSON, Provider.Capability.IMPLICIT_MANY_TO_MANY);
+
     private boolean has(Provider.Capability capability) {
-        return provider != null && provider.has(capability);
+        return provider == null ? EMPTY_CONNECTOR.contains(capability) : provider.has(capability);
     }
 
     private String connectorName() {
-        return provider == null ? "" : provider.displayName();
+        return provider == null ? "psl_core::datamodel_connector::empty_connector::EmptyDatamodelConnector"
+                : provider.displayName();
     }
 
     private void run() {
+        if (extensionsSpan != null && previewFeatures.stream().noneMatch(f -> f.equalsIgnoreCase("postgresqlExtensions"))) {
+            errors.error(DiagnosticCode.DATASOURCE_INVALID, "The `extensions` property is only available with the "
+                    + "`postgresqlExtensions` preview feature.", extensionsSpan);
+        }
         names();
         namespace = provider == null ? null : new ConstraintNamespace(db, provider);
         for (Db.CompositeInfo composite : db.composites) {
@@ -90,7 +104,7 @@ final class Pipeline {
             }
         }
         enums();
-        schemas();
+        enumSchemas();
         for (Db.RelationInfo relation : db.relations) {
             relation(relation);
         }
@@ -133,6 +147,7 @@ final class Pipeline {
 
     /** Validates one model; false when validation must stop (an ambiguous relation). */
     private boolean model(Db.ModelInfo model) {
+        modelSchema(model);
         if (model.isView() && previewFeatures.stream().noneMatch(f -> f.equalsIgnoreCase("views"))) {
             errors.validation(DiagnosticCode.VIEW_INVALID,
                     "View definitions are only available with the `views` preview feature.", model.block.span());
@@ -150,11 +165,28 @@ final class Pipeline {
                     + "` specified for the `@@id` attribute is already used as a name for a field. Please choose a "
                     + "different name.", model.block.span());
         }
+        for (Db.IndexInfo index : model.indexes) {
+            if (index.kind == Db.IndexKind.UNIQUE && index.name != null && model.fieldsByName.containsKey(index.name)) {
+                errors.model(DiagnosticCode.INDEX_INVALID, "model", model.name, "The custom name `" + index.name
+                        + "` specified for the `@@unique` attribute is already used as a name for a field. Please "
+                        + "choose a different name.", model.block.span());
+            }
+        }
+        primaryKeyConnectorSpecific(model);
         if (model.primaryKey != null) {
-            primaryKeyConnectorSpecific(model);
             primaryKeyConstraintName(model);
         }
+        if (provider == Provider.MONGODB) {
+            mongoDuplicateIndexes(model);
+        }
+        if (provider == Provider.COCKROACHDB) {
+            cockroachIndexes(model);
+        }
         autoincrement(model);
+        if (model.primaryKey != null && model.primaryKey.clustered != null && !has(Provider.Capability.CLUSTERING)) {
+            errors.attribute(DiagnosticCode.ID_INVALID, model.primaryKey.sourceField != null ? "@id" : "@@id",
+                    "Defining clustering is not supported in the current connector.", model.primaryKey.attribute.span());
+        }
         for (Db.FieldInfo field : model.fields) {
             if (field.isScalar()) {
                 scalarField(model, field);
@@ -209,6 +241,16 @@ final class Pipeline {
         }
     }
 
+    private static int customNameCount(Db.ModelInfo model, String name) {
+        int count = model.primaryKey != null && name.equals(model.primaryKey.name) ? 1 : 0;
+        for (Db.IndexInfo index : model.indexes) {
+            if (name.equals(index.name)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     private void uniqueCustomNames(Db.ModelInfo model) {
         Map<String, Integer> counts = new HashMap<>();
         if (model.primaryKey != null && model.primaryKey.name != null) {
@@ -236,21 +278,70 @@ final class Pipeline {
     }
 
     private void primaryKeyConnectorSpecific(Db.ModelInfo model) {
-        if (provider == Provider.MONGODB) {
+        if (provider == Provider.MONGODB && model.primaryKey == null && !model.isView() && !model.ignored) {
+            errors.error(DiagnosticCode.ID_MISSING,
+                    "Invalid model: MongoDB models require exactly one identity field annotated with @id",
+                    model.block.span());
+            return;
+        }
+        if (provider == Provider.MONGODB && model.primaryKey != null) {
             if (model.primaryKey.sourceField == null) {
                 errors.model(DiagnosticCode.ID_INVALID, "model", model.name,
                         "The current connector does not support compound ids.", model.primaryKey.attribute.span());
-            } else if (!"_id".equals(model.primaryKey.sourceField.mappedName)) {
+            } else {
                 Db.FieldInfo field = model.primaryKey.sourceField;
-                errors.field(DiagnosticCode.ID_INVALID, "model", model.name, field.name,
-                        "MongoDB model IDs must have an @map(\"_id\") annotation.", field.span());
+                if (!"_id".equals(field.mappedName)) {
+                    errors.field(DiagnosticCode.ID_INVALID, "model", model.name, field.name,
+                            "MongoDB model IDs must have an @map(\"_id\") annotation"
+                            + (field.mappedName == null ? "." : ", found @map(\"" + field.mappedName + "\")."),
+                            field.span());
+                }
+                for (Db.IndexInfo index : model.indexes) {
+                    if (index.sourceField == field) {
+                        errors.attribute(DiagnosticCode.ID_INVALID, "@unique",
+                                "The same field cannot be an id and unique on MongoDB.", index.attribute.span());
+                    }
+                }
+            }
+        }
+    }
+
+    /** MongoDB refuses two indexes over the same fields with the same arguments. */
+    private void mongoDuplicateIndexes(Db.ModelInfo model) {
+        for (Db.IndexInfo index : model.indexes) {
+            if (index.fields.isEmpty()) {
+                continue;
+            }
+            boolean duplicate = model.indexes.stream().anyMatch(o -> o != index && o.fields.equals(index.fields));
+            if (duplicate) {
+                errors.attribute(DiagnosticCode.INDEX_INVALID, "@@" + index.attributeName(),
+                        "Index already exists in the model.", index.attribute.span());
+            }
+        }
+    }
+
+    /** CockroachDB: inverted (Gin) indexes only over Json and lists; no custom operator classes. */
+    private void cockroachIndexes(Db.ModelInfo model) {
+        for (Db.IndexInfo index : model.indexes) {
+            if ("Gin".equals(index.algorithm)) {
+                for (Db.IndexFieldInfo field : index.fields) {
+                    if (field.field().builtin != ScalarKind.JSON && !field.field().isList()) {
+                        errors.attribute(DiagnosticCode.INDEX_INVALID, "@@index", "The Gin index type does not support "
+                                + "the type of the field `" + field.field().name + "`.", index.attribute.span());
+                    }
+                }
+            }
+            if (index.fields.stream().anyMatch(f -> f.operatorClass() != null)) {
+                errors.attribute(DiagnosticCode.INDEX_INVALID, "@@index",
+                        "Custom operator classes are not supported with the current connector.",
+                        index.attribute.span());
             }
         }
     }
 
     private void primaryKeyConstraintName(Db.ModelInfo model) {
         Db.PrimaryKeyInfo primaryKey = model.primaryKey;
-        if (primaryKey.mappedName != null && provider != null && !provider.supportsNamedPrimaryKeys()) {
+        if (primaryKey.mappedName != null && !has(Provider.Capability.NAMED_PRIMARY_KEYS)) {
             errors.model(DiagnosticCode.ID_INVALID, "model", model.name, "You defined a database name for the primary "
                     + "key on the model. This is not supported by the provider.", model.block.span());
         }
@@ -264,9 +355,6 @@ final class Pipeline {
     }
 
     private void autoincrement(Db.ModelInfo model) {
-        if (provider == null) {
-            return;
-        }
         List<Db.FieldInfo> autoincrements = model.fields.stream().filter(f -> f.isScalar() && f.defaultValue != null
                 && f.defaultValue.resolved() instanceof DefaultValue.Autoincrement).toList();
         if (autoincrements.isEmpty()) {
@@ -289,20 +377,20 @@ final class Pipeline {
             }
             return;
         }
-        if (!provider.has(Provider.Capability.MULTIPLE_AUTOINCREMENTS) && autoincrements.size() > 1) {
+        if (!has(Provider.Capability.MULTIPLE_AUTOINCREMENTS) && autoincrements.size() > 1) {
             errors.attribute(DiagnosticCode.DEFAULT_INVALID, "@default", "The `autoincrement()` default value is used "
                     + "multiple times on this model even though the underlying datasource only supports one instance "
                     + "per table.", model.block.span());
         }
         for (Db.FieldInfo field : autoincrements) {
             boolean isId = model.primaryKey != null && model.primaryKey.fields.stream().anyMatch(f -> f.field() == field);
-            if (!isId && !provider.has(Provider.Capability.AUTOINCREMENT_ON_NON_ID)) {
+            if (!isId && !has(Provider.Capability.AUTOINCREMENT_ON_NON_ID)) {
                 errors.attribute(DiagnosticCode.DEFAULT_INVALID, "@default", "The `autoincrement()` default value is "
                         + "used on a non-id field even though the datasource does not support this.", field.span());
             }
             boolean indexed = (model.primaryKey != null && model.primaryKey.fields.get(0).field() == field)
                     || model.indexes.stream().anyMatch(i -> !i.fields.isEmpty() && i.fields.get(0).field() == field);
-            if (!indexed && !provider.has(Provider.Capability.AUTOINCREMENT_NON_INDEXED)) {
+            if (!indexed && !has(Provider.Capability.AUTOINCREMENT_NON_INDEXED)) {
                 errors.attribute(DiagnosticCode.DEFAULT_INVALID, "@default", "The `autoincrement()` default value is "
                         + "used on a non-indexed field even though the datasource does not support this.",
                         field.span());
@@ -311,16 +399,17 @@ final class Pipeline {
     }
 
     private void scalarField(Db.ModelInfo model, Db.FieldInfo field) {
-        if (provider != null) {
-            if (field.isList() && !provider.supportsScalarLists() && field.scalarKind != Db.ScalarTypeKind.COMPOSITE) {
+        {
+            if (field.isList() && !has(Provider.Capability.SCALAR_LISTS)
+                    && field.scalarKind != Db.ScalarTypeKind.COMPOSITE) {
                 errors.error(DiagnosticCode.TYPE_UNSUPPORTED, "Field \"" + field.name + "\" in " + model.containerType()
                         + " \"" + model.name + "\" can't be a list. The current connector does not support lists of "
                         + "primitive types.", field.span());
             }
-            if (field.builtin == ScalarKind.JSON && !provider.has(Provider.Capability.JSON)) {
+            if (field.builtin == ScalarKind.JSON && !has(Provider.Capability.JSON)) {
                 unsupportedType(model, field, "Json");
             }
-            if (field.builtin == ScalarKind.DECIMAL && !provider.has(Provider.Capability.DECIMAL)) {
+            if (field.builtin == ScalarKind.DECIMAL && !has(Provider.Capability.DECIMAL)) {
                 unsupportedType(model, field, "Decimal");
             }
         }
@@ -328,14 +417,83 @@ final class Pipeline {
             constraintName(ConstraintNamespace.Kind.DEFAULT, model, namespace.defaultName(model, field), "@default",
                     field.defaultValue.attribute());
         }
-        if (field.defaultValue != null && field.defaultValue.mappedName() != null && provider != null) {
-            if (!provider.has(Provider.Capability.NAMED_DEFAULT_VALUES)) {
+        if (field.defaultValue != null && field.defaultValue.mappedName() != null) {
+            if (!has(Provider.Capability.NAMED_DEFAULT_VALUES)) {
                 errors.attribute(DiagnosticCode.DEFAULT_INVALID, "@default", "You defined a database name for the "
                         + "default value of a field on the model. This is not supported by the provider.",
                         field.defaultValue.attribute().span());
             }
         }
+        if (field.defaultValue != null && field.defaultValue.resolved() instanceof DefaultValue.Auto) {
+            if (provider == Provider.MONGODB) {
+                if (field.nativeType == null || !field.nativeType.name().equals("ObjectId")) {
+                    errors.field(DiagnosticCode.DEFAULT_INVALID, model.containerType(), model.name, field.name,
+                            "MongoDB `@default(auto())` fields must have `ObjectId` native type.", field.span());
+                }
+                if (model.primaryKey == null || model.primaryKey.sourceField != field) {
+                    errors.field(DiagnosticCode.DEFAULT_INVALID, model.containerType(), model.name, field.name,
+                            "MongoDB `@default(auto())` fields must have the `@id` attribute.", field.span());
+                }
+            }
+        }
         nativeType(field);
+        defaultLiteral(field);
+        if (field.defaultValue != null && field.defaultValue.resolved() instanceof DefaultValue.Auto
+                && provider != Provider.MONGODB) {
+            errors.attribute(DiagnosticCode.DEFAULT_INVALID, "@default",
+                    "The current connector does not support the `auto()` function.", field.defaultValue.value().span());
+        }
+    }
+
+    /** The literal of a default must parse as the field's type (Prisma's "Parse error: ..." messages). */
+    private void defaultLiteral(Db.FieldInfo field) {
+        if (field.defaultValue == null || field.scalarKind != Db.ScalarTypeKind.BUILTIN) {
+            return;
+        }
+        Expression value = field.defaultValue.value();
+        List<Expression> literals = value instanceof Expression.ArrayValue array ? array.items() : List.of(value);
+        for (Expression literal : literals) {
+            String raw = literal instanceof Expression.StringValue string ? string.value()
+                    : literal instanceof Expression.NumericValue number ? number.raw() : null;
+            if (raw == null) {
+                continue;
+            }
+            String attribute = "@default";
+            String kind;
+            String problem;
+            switch (field.builtin) {
+                case INT, BIG_INT -> {
+                    kind = "integer";
+                    problem = LiteralChecks.integer(raw);
+                }
+                case DECIMAL -> {
+                    kind = "decimal";
+                    problem = LiteralChecks.decimal(raw);
+                    attribute = "default";
+                }
+                case DATE_TIME -> {
+                    kind = "rfc3339 datetime string";
+                    problem = LiteralChecks.dateTime(raw);
+                }
+                case JSON -> {
+                    kind = "JSON string";
+                    problem = LiteralChecks.json(raw);
+                }
+                case BYTES -> {
+                    kind = "base64 string";
+                    problem = LiteralChecks.base64(raw);
+                }
+                default -> {
+                    kind = null;
+                    problem = null;
+                }
+            }
+            if (problem != null) {
+                errors.attribute(DiagnosticCode.DEFAULT_INVALID, attribute, "Parse error: \"" + raw + "\" is not a valid "
+                        + kind + ". (" + problem + ")", literal.span());
+                return;
+            }
+        }
     }
 
     private void unsupportedType(Db.ModelInfo model, Db.FieldInfo field, String type) {
@@ -346,10 +504,15 @@ final class Pipeline {
 
     private void nativeType(Db.FieldInfo field) {
         Db.NativeTypeInfo nativeType = field.nativeType;
-        if (nativeType == null || provider == null) {
+        if (nativeType == null) {
             return;
         }
         Span span = nativeType.attribute().span();
+        if (provider == null) {
+            errors.error(DiagnosticCode.NATIVE_TYPE_INVALID, "Native type " + nativeType.name()
+                    + " is not supported for Default connector.", span);
+            return;
+        }
         String datasourceName = datasource.name();
         if (!nativeType.prefix().equals(datasourceName)) {
             errors.error(DiagnosticCode.NATIVE_TYPE_INVALID, "The prefix " + nativeType.prefix() + " is invalid. It must"
@@ -491,8 +654,8 @@ final class Pipeline {
         }
         referentialAction(field, field.onDelete, field.onDeleteSpan);
         referentialAction(field, field.onUpdate, field.onUpdateSpan);
-        if (field.foreignKeyMap != null && provider != null) {
-            if (!provider.supportsNamedForeignKeys()) {
+        if (field.foreignKeyMap != null) {
+            if (!has(Provider.Capability.NAMED_FOREIGN_KEYS)) {
                 errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation",
                         "Your provider does not support named foreign keys.", field.relationAttribute.span());
             } else if (ConstraintNames.isTooLong(field.foreignKeyMap, provider)) {
@@ -578,26 +741,25 @@ final class Pipeline {
             constraintName(ConstraintNamespace.Kind.INDEX, model, namespace.indexName(model, index), attributeName,
                     index.attribute);
         }
-        if (index.kind == Db.IndexKind.UNIQUE && index.name != null && model.fieldsByName.containsKey(index.name)) {
-            errors.model(DiagnosticCode.INDEX_INVALID, "model", model.name, "The custom name `" + index.name
-                    + "` specified for the `@@unique` attribute is already used as a name for a field. Please choose a "
-                    + "different name.", model.block.span());
+        if (index.kind == Db.IndexKind.UNIQUE && index.name != null && customNameCount(model, index.name) > 1) {
+            errors.attribute(DiagnosticCode.INDEX_INVALID, "@@unique", "The given custom name `" + index.name
+                    + "` has to be unique on the model. Please provide a different name for the `name` argument.",
+                    argumentSpan(index.attribute, "name"));
         }
-        if (provider != null && !provider.has(Provider.Capability.INDEX_LENGTH_PREFIXES)
-                && index.fields.stream().anyMatch(f -> f.length() != null)) {
+        if (!has(Provider.Capability.INDEX_LENGTH_PREFIXES) && index.fields.stream().anyMatch(f -> f.length() != null)) {
             errors.attribute(DiagnosticCode.INDEX_INVALID, attributeName, "The length argument is not supported in an "
                     + "index definition with the current connector", index.attribute.span());
         }
-        if (index.algorithm != null && provider != null && !provider.has(Provider.Capability.INDEX_ALGORITHMS)) {
+        if (index.algorithm != null && (provider == null || !provider.indexAlgorithms().contains(index.algorithm))) {
             errors.attribute(DiagnosticCode.INDEX_INVALID, attributeName,
-                    "The given index type is not supported with the current connector", index.attribute.span());
+                    "The given index type is not supported with the current connector",
+                    argumentSpan(index.attribute, "type"));
         }
         if ("Hash".equals(index.algorithm) && index.fields.stream().anyMatch(f -> f.sortOrder() != null)) {
             errors.attribute(DiagnosticCode.INDEX_INVALID, attributeName, "Hash type does not support sort option.",
                     index.attribute.span());
         }
-        if (index.kind == Db.IndexKind.FULLTEXT && provider != null
-                && !provider.has(Provider.Capability.FULL_TEXT_INDEX)) {
+        if (index.kind == Db.IndexKind.FULLTEXT && !has(Provider.Capability.FULL_TEXT_INDEX)) {
             errors.attribute(DiagnosticCode.INDEX_INVALID, attributeName, "Defining fulltext indexes is not supported "
                     + "with the current connector.", index.attribute.span());
         }
@@ -607,13 +769,17 @@ final class Pipeline {
                     + "is too long for your chosen provider. The maximum allowed length is "
                     + provider.maxIdentifierLength() + " bytes.", index.attribute.span());
         }
+        if (index.clustered != null && !has(Provider.Capability.CLUSTERING)) {
+            errors.attribute(DiagnosticCode.INDEX_INVALID, attributeName,
+                    "Defining clustering is not supported in the current connector.", index.attribute.span());
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
     // enums and schemas
 
     private void enums() {
-        if (provider != null && !provider.supportsEnums()) {
+        if (!has(Provider.Capability.ENUMS)) {
             for (Db.EnumInfo enumInfo : db.enums) {
                 errors.validation(DiagnosticCode.ENUM_UNSUPPORTED, "You defined the enum `" + enumInfo.name
                         + "`. But the current connector does not support enums.", enumInfo.block.span());
@@ -630,23 +796,36 @@ final class Pipeline {
         }
     }
 
-    private void schemas() {
+    private void modelSchema(Db.ModelInfo model) {
         List<String> schemas = datasource == null ? List.of() : datasource.schemas();
-        for (Db.ModelInfo model : db.models) {
-            schemaAttribute(model.schema, model.schemaSpan, schemas);
+        if (model.schema == null) {
+            if (!schemas.isEmpty()) {
+                errors.model(DiagnosticCode.SCHEMA_INVALID, model.containerType(), model.name,
+                        "This model is missing an `@@schema` attribute.", model.block.span());
+            }
+            return;
         }
+        schemaAttribute(model.schema, model.schemaSpan, schemas);
+    }
+
+    private void enumSchemas() {
+        List<String> schemas = datasource == null ? List.of() : datasource.schemas();
         for (Db.EnumInfo enumInfo : db.enums) {
+            if (enumInfo.schema == null) {
+                if (!schemas.isEmpty()) {
+                    errors.error(DiagnosticCode.SCHEMA_INVALID, "This enum is missing an `@@schema` attribute.",
+                            enumInfo.block.span());
+                }
+                continue;
+            }
             schemaAttribute(enumInfo.schema, enumInfo.schemaSpan, schemas);
         }
     }
 
     private void schemaAttribute(String schema, Span span, List<String> schemas) {
-        if (schema == null || datasource == null) {
-            return;
-        }
-        if (!datasource.provider().has(Provider.Capability.MULTI_SCHEMA)) {
-            errors.error(DiagnosticCode.SCHEMA_INVALID, "@@schema attribute is not supported on the current "
-                    + "connector.", span);
+        if (!has(Provider.Capability.MULTI_SCHEMA)) {
+            errors.error(DiagnosticCode.SCHEMA_INVALID, "@@schema is not supported on the current datasource provider",
+                    span);
         } else if (!schemas.contains(schema)) {
             errors.error(DiagnosticCode.SCHEMA_INVALID, "This schema is not defined in the datasource. Read more on "
                     + "`@@schema` at https://pris.ly/d/multi-schema", span);
@@ -722,22 +901,40 @@ final class Pipeline {
         }
     }
 
+    /** One step of a walk along relations, linked to the step before it (a path without copying). */
+    private record PathStep(Db.RelationInfo relation, PathStep previous) {
+        String render() {
+            List<String> steps = new ArrayList<>();
+            for (PathStep step = this; step != null; step = step.previous()) {
+                steps.add(0, step.relation().modelA.name + "." + step.relation().fieldA.name);
+            }
+            return String.join(" → ", steps);
+        }
+    }
+
+    /** Models from which a walk along cascading relations can reach a model it started from or a self relation. */
+    private Set<Db.ModelInfo> cycleCandidates;
+    private Map<Db.ModelInfo, Integer> components;
+
     private void cycles(Db.RelationInfo relation) {
         if (provider == null || !provider.checksReferenceCycles(mode)) {
             return;
         }
+        if (!triggers(relation) || !mayReachCycle(relation)) {
+            // Exact shortcut: without a path back to the start or to a cascading self relation, Prisma's walk
+            // below finds nothing.
+            return;
+        }
         Set<Db.FieldInfo> visited = new HashSet<>();
-        Deque<Object[]> next = new ArrayDeque<>();
-        next.push(new Object[] {relation, List.of(relation)});
+        Deque<PathStep> next = new ArrayDeque<>();
+        next.push(new PathStep(relation, null));
         Db.ModelInfo parent = relation.modelA;
         while (!next.isEmpty()) {
-            Object[] item = next.pop();
-            Db.RelationInfo current = (Db.RelationInfo) item[0];
-            @SuppressWarnings("unchecked")
-            List<Db.RelationInfo> path = (List<Db.RelationInfo>) item[1];
+            PathStep step = next.pop();
+            Db.RelationInfo current = step.relation();
             visited.add(current.fieldA);
             Db.ModelInfo related = current.modelB;
-            if (!onUpdate(current).triggersModification() && !onDelete(current).triggersModification()) {
+            if (!triggers(current)) {
                 continue;
             }
             if (current.modelA == related) {
@@ -747,21 +944,108 @@ final class Pipeline {
                 return;
             }
             if (related == parent) {
-                String cyclePath = path.stream().map(r -> r.modelA.name + "." + r.fieldA.name)
-                        .collect(Collectors.joining(" → "));
                 errors.validation(DiagnosticCode.RELATION_CYCLE, cascadeMessage(relation, "Reference causes a cycle. One "
                         + "of the @relation attributes in this cycle must have `onDelete` and `onUpdate` referential "
-                        + "actions set to `NoAction`. Cycle path: " + cyclePath + "."), relation.fieldA.span());
+                        + "actions set to `NoAction`. Cycle path: " + step.render() + "."), relation.fieldA.span());
                 return;
             }
             for (Db.RelationInfo candidate : completeInlineRelationsFrom(related)) {
                 if (!visited.contains(candidate.fieldA)) {
-                    List<Db.RelationInfo> longer = new ArrayList<>(path);
-                    longer.add(candidate);
-                    next.push(new Object[] {candidate, longer});
+                    next.push(new PathStep(candidate, step));
                 }
             }
         }
+    }
+
+    /**
+     * Whether the walk from a cascading relation A→B can report anything: B and A are in the same strongly
+     * connected component of the cascading-relation graph, or a cascading self relation is reachable from B.
+     */
+    private boolean mayReachCycle(Db.RelationInfo relation) {
+        if (components == null) {
+            components = stronglyConnectedComponents();
+            cycleCandidates = new HashSet<>();
+            Deque<Db.ModelInfo> queue = new ArrayDeque<>();
+            Map<Db.ModelInfo, List<Db.ModelInfo>> reverse = new HashMap<>();
+            for (Db.RelationInfo r : db.relations) {
+                if (r.isInline() && r.isComplete() && triggers(r)) {
+                    reverse.computeIfAbsent(r.modelB, k -> new ArrayList<>()).add(r.modelA);
+                    if (r.modelA == r.modelB && cycleCandidates.add(r.modelA)) {
+                        queue.add(r.modelA);
+                    }
+                }
+            }
+            while (!queue.isEmpty()) {
+                for (Db.ModelInfo from : reverse.getOrDefault(queue.poll(), List.of())) {
+                    if (cycleCandidates.add(from)) {
+                        queue.add(from);
+                    }
+                }
+            }
+        }
+        return relation.modelA == relation.modelB || cycleCandidates.contains(relation.modelB)
+                || components.get(relation.modelA).equals(components.get(relation.modelB));
+    }
+
+    /** Tarjan's algorithm, iterative, over models and cascading complete inline relations. */
+    private Map<Db.ModelInfo, Integer> stronglyConnectedComponents() {
+        Map<Db.ModelInfo, Integer> index = new HashMap<>();
+        Map<Db.ModelInfo, Integer> low = new HashMap<>();
+        Map<Db.ModelInfo, Integer> component = new HashMap<>();
+        Deque<Db.ModelInfo> stack = new ArrayDeque<>();
+        Set<Db.ModelInfo> onStack = new HashSet<>();
+        int counter = 0;
+        int components = 0;
+        for (Db.ModelInfo root : db.models) {
+            if (index.containsKey(root)) {
+                continue;
+            }
+            Deque<Object[]> work = new ArrayDeque<>();
+            work.push(new Object[] {root, 0});
+            index.put(root, counter);
+            low.put(root, counter++);
+            stack.push(root);
+            onStack.add(root);
+            while (!work.isEmpty()) {
+                Object[] frame = work.peek();
+                Db.ModelInfo model = (Db.ModelInfo) frame[0];
+                List<Db.RelationInfo> edges = completeInlineRelationsFrom(model);
+                int i = (Integer) frame[1];
+                if (i < edges.size()) {
+                    frame[1] = i + 1;
+                    Db.RelationInfo edge = edges.get(i);
+                    if (!triggers(edge)) {
+                        continue;
+                    }
+                    Db.ModelInfo target = edge.modelB;
+                    if (!index.containsKey(target)) {
+                        index.put(target, counter);
+                        low.put(target, counter++);
+                        stack.push(target);
+                        onStack.add(target);
+                        work.push(new Object[] {target, 0});
+                    } else if (onStack.contains(target)) {
+                        low.put(model, Math.min(low.get(model), index.get(target)));
+                    }
+                    continue;
+                }
+                work.pop();
+                if (!work.isEmpty()) {
+                    Db.ModelInfo parent = (Db.ModelInfo) work.peek()[0];
+                    low.put(parent, Math.min(low.get(parent), low.get(model)));
+                }
+                if (low.get(model).equals(index.get(model))) {
+                    Db.ModelInfo member;
+                    do {
+                        member = stack.pop();
+                        onStack.remove(member);
+                        component.put(member, components);
+                    } while (member != model);
+                    components++;
+                }
+            }
+        }
+        return component;
     }
 
     private final Map<Db.ModelInfo, List<Db.RelationInfo>> relationsFrom = new HashMap<>();
@@ -880,6 +1164,7 @@ final class Pipeline {
         boolean unique = relation.modelB.uniqueCriteria().stream()
                 .anyMatch(c -> c.stream().map(f -> f.name).sorted().toList().equals(references));
         if (unique) {
+            referencesInCriterionOrder(relation, forward);
             return;
         }
         List<String> fields = forward.referencedFields.stream().map(f -> f.name).toList();
@@ -891,6 +1176,21 @@ final class Pipeline {
                 + " `@@unique([" + String.join(", ", fields) + "])` attribute to the model `" + relation.modelB.name
                 + "`.";
         errors.attribute(DiagnosticCode.RELATION_REFERENCES_NOT_UNIQUE, "@relation", message, forward.span());
+    }
+
+    private void referencesInCriterionOrder(Db.RelationInfo relation, Db.FieldInfo forward) {
+        if (forward.referencedFields.size() <= 1 || !has(Provider.Capability.REFERENCES_IN_CRITERION_ORDER)) {
+            return;
+        }
+        List<String> references = forward.referencedFields.stream().map(f -> f.name).toList();
+        boolean ordered = relation.modelB.uniqueCriteria().stream()
+                .anyMatch(c -> c.stream().map(f -> f.name).toList().equals(references));
+        if (!ordered) {
+            errors.validation(DiagnosticCode.RELATION_REFERENCES_NOT_UNIQUE, "The argument `references` must refer to a"
+                    + " unique criterion in the related model `" + relation.modelB.name + "` using the same order of "
+                    + "fields. Please check the ordering in the following fields: `" + String.join(", ", references)
+                    + "`.", forward.span());
+        }
     }
 
     private void sameLength(Db.RelationInfo relation) {
@@ -922,7 +1222,7 @@ final class Pipeline {
     private void requiredRelationSetNull(Db.RelationInfo relation) {
         Db.FieldInfo forward = relation.forward();
         if (forward == null || forward.referencingFields == null
-                || forward.referencingFields.stream().noneMatch(Db.FieldInfo::isRequired) || provider == null) {
+                || forward.referencingFields.stream().noneMatch(Db.FieldInfo::isRequired)) {
             return;
         }
         for (String action : List.of("onDelete", "onUpdate")) {
@@ -930,7 +1230,7 @@ final class Pipeline {
             if (value != ReferentialAction.SET_NULL) {
                 continue;
             }
-            if (provider.allowsSetNullOnNonNullable(mode)) {
+            if (provider != null && provider.allowsSetNullOnNonNullable(mode)) {
                 errors.warning(DiagnosticCode.REFERENTIAL_ACTION_SET_NULL_REQUIRED, "The `" + action + "` referential "
                         + "action of a relation should not be set to `SetNull` when a referenced field is required. We"
                         + " recommend either to choose another referential action, or to make the referenced fields "
@@ -1124,7 +1424,7 @@ final class Pipeline {
     }
 
     private void implicitManyToMany(Db.RelationInfo relation) {
-        if (provider != null && !provider.has(Provider.Capability.IMPLICIT_MANY_TO_MANY)) {
+        if (!has(Provider.Capability.IMPLICIT_MANY_TO_MANY)) {
             for (Db.FieldInfo field : List.of(relation.fieldA, relation.fieldB)) {
                 errors.validation(DiagnosticCode.RELATION_INVALID, "Implicit many-to-many relations are not supported "
                         + "on " + connectorName() + ". Please use the syntax defined in "
