@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 ValidateCommand.class,
                 FormatCommand.class,
+                GenerateCommand.class,
                 CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = "%nExit status:%n",

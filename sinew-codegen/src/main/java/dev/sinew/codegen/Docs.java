@@ -61,4 +61,45 @@ final class Docs {
         }
         return out.toString();
     }
+
+    /** The longest Javadoc line {@link #wrapJavadoc} leaves alone. */
+    static final int LINE_LENGTH = 110;
+
+    /**
+     * The source with its long Javadoc lines wrapped at spaces (JavaPoet writes a Javadoc line as it is given);
+     * lines inside {@code <pre>} blocks are left as they are.
+     */
+    static String wrapJavadoc(String source) {
+        StringBuilder out = new StringBuilder(source.length() + 256);
+        boolean pre = false;
+        for (String line : source.split("\n", -1)) {
+            String trimmed = line.stripLeading();
+            boolean javadoc = trimmed.startsWith("* ") || trimmed.equals("*");
+            if (javadoc && trimmed.contains("<pre>")) {
+                pre = !trimmed.contains("</pre>");
+            } else if (javadoc && trimmed.contains("</pre>")) {
+                pre = false;
+            }
+            if (!javadoc || pre || line.length() <= LINE_LENGTH) {
+                out.append(line).append('\n');
+                continue;
+            }
+            String prefix = line.substring(0, line.length() - trimmed.length()) + "* ";
+            String rest = trimmed.substring(2);
+            while (prefix.length() + rest.length() > LINE_LENGTH) {
+                int cut = rest.lastIndexOf(' ', LINE_LENGTH - prefix.length());
+                if (cut <= 0) {
+                    cut = rest.indexOf(' ');
+                    if (cut <= 0) {
+                        break;
+                    }
+                }
+                out.append(prefix).append(rest, 0, cut).append('\n');
+                rest = rest.substring(cut + 1);
+            }
+            out.append(prefix).append(rest).append('\n');
+        }
+        out.setLength(out.length() - 1);
+        return out.toString();
+    }
 }

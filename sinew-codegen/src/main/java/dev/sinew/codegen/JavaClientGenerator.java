@@ -93,7 +93,7 @@ public final class JavaClientGenerator {
                     .build();
             JavaFile file = JavaFile.builder(packageName, qualifiedSpec).indent("    ")
                     .addFileComment("$L", MARKER_COMMENT).build();
-            files.add(new GeneratedFile(folder + spec.name() + ".java", file.toString()));
+            files.add(new GeneratedFile(folder + spec.name() + ".java", Docs.wrapJavadoc(file.toString())));
         }
         for (String support : ClientSchema.SUPPORT_CLASSES) {
             files.add(new GeneratedFile(folder + support + ".java", support(support, packageName)));
