@@ -70,8 +70,9 @@ final class ClientSchema {
             modelsByName.put(model.name(), info);
         }
         Set<String> accessors = JavaNames.newNameSet();
-        accessors.addAll(Set.of("close", "transaction", "executeRaw", "queryRaw", "dynamic", "connect", "of",
-                "datamodel", "schema"));
+        // The client's own methods without parameters; transaction(body) and the others with parameters are
+        // overloads that a model's accessor may share a name with (db.transaction() for a model Transaction).
+        accessors.addAll(Set.of("close", "dynamic", "connect", "datamodel", "schema", "executeRaw", "queryRaw"));
         for (ModelInfo model : models) {
             model.accessor = JavaNames.unique(JavaNames.member(JavaNames.accessor(model.name)), accessors);
         }

@@ -30,7 +30,7 @@ final class ClientWriter {
         this.types = types;
     }
 
-    TypeSpec client(String schemaText) {
+    TypeSpec.Builder client(String schemaText) {
         ClassName self = schema.client;
         ClassName transaction = self.nestedClass("Transaction");
         ClassName embedded = self.nestedClass("EmbeddedSchema");
@@ -100,7 +100,7 @@ final class ClientWriter {
                 .addStatement("sinew.close()").build());
         out.addType(transaction(transaction));
         out.addType(embedded(embedded, schemaText));
-        return out.build();
+        return out;
     }
 
     private MethodSpec accessor(ModelInfo model, String source) {

@@ -21,7 +21,7 @@ final class DataWriter {
         this.types = types;
     }
 
-    TypeSpec create(ModelInfo model) {
+    TypeSpec.Builder create(ModelInfo model) {
         TypeSpec.Builder out = builder(model.create, false,
                 "The data of a new record of model {@code " + model.name + "} (Prisma's {@code " + model.name
                         + "CreateInput}, or its unchecked form when foreign key fields are set directly).");
@@ -41,18 +41,18 @@ final class DataWriter {
                             ((ParameterizedTypeName) write).rawType(), relation.name(), related.create)
                     .addStatement("return this").build());
         }
-        return out.build();
+        return out;
     }
 
-    TypeSpec createMany(ModelInfo model) {
+    TypeSpec.Builder createMany(ModelInfo model) {
         TypeSpec.Builder out = builder(model.createMany, true,
                 "The data of one record of a {@code createMany} of model {@code " + model.name
                         + "}: scalar fields only, foreign keys set directly.");
         scalars(model, model.createMany, out, false);
-        return out.build();
+        return out;
     }
 
-    TypeSpec update(ModelInfo model) {
+    TypeSpec.Builder update(ModelInfo model) {
         TypeSpec.Builder out = builder(model.update, false,
                 "The changes to a record of model {@code " + model.name + "} (Prisma's {@code " + model.name
                         + "UpdateInput}); fields not given keep their values.");
@@ -84,15 +84,15 @@ final class DataWriter {
             }
             out.addMethod(method.addStatement("return this").build());
         }
-        return out.build();
+        return out;
     }
 
-    TypeSpec updateMany(ModelInfo model) {
+    TypeSpec.Builder updateMany(ModelInfo model) {
         TypeSpec.Builder out = builder(model.updateMany, false,
                 "The changes an {@code updateMany} of model {@code " + model.name
                         + "} makes to every record it matches: scalar fields only.");
         scalars(model, model.updateMany, out, true);
-        return out.build();
+        return out;
     }
 
     private TypeSpec.Builder builder(ClassName self, boolean publicConstructor, String doc) {

@@ -19,7 +19,7 @@ final class DelegateWriter {
         this.types = types;
     }
 
-    TypeSpec delegate(ModelInfo model) {
+    TypeSpec.Builder delegate(ModelInfo model) {
         ClassName record = model.record;
         TypeName optional = Types.optionalOf(record);
         TypeName list = Types.listOf(record);
@@ -88,7 +88,7 @@ final class DelegateWriter {
         out.addMethod(method("dynamic", Types.MODEL_CLIENT, "The dynamic client of this model, which takes and"
                 + " returns Prisma-shaped maps.")
                 .addStatement("return model").build());
-        return out.build();
+        return out;
     }
 
     private void writes(ModelInfo model, TypeSpec.Builder out, boolean unique) {

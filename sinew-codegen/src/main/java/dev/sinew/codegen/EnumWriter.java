@@ -23,7 +23,7 @@ final class EnumWriter {
         this.types = types;
     }
 
-    TypeSpec schemaEnum(EnumInfo info) {
+    TypeSpec.Builder schemaEnum(EnumInfo info) {
         EnumType type = info.type();
         TypeSpec.Builder out = TypeSpec.enumBuilder(info.className()).addModifiers(Modifier.PUBLIC)
                 .addSuperinterface(types.support("SchemaEnum"))
@@ -63,11 +63,11 @@ final class EnumWriter {
                 .addJavadoc("The value with this schema name.\n\n@throws IllegalArgumentException when there is"
                         + " none\n")
                 .addCode(byName.unindent().add("};\n").build()).build());
-        return out.build();
+        return out;
     }
 
     /** Only for models with scalar fields (Java enums need a constant). */
-    TypeSpec scalarFields(ModelInfo model) {
+    TypeSpec.Builder scalarFields(ModelInfo model) {
         TypeSpec.Builder out = TypeSpec.enumBuilder(model.scalarField).addModifiers(Modifier.PUBLIC)
                 .addJavadoc("The scalar fields of model {@code $L}, for {@code distinct} and {@code omit}.\n",
                         model.name);
@@ -84,6 +84,6 @@ final class EnumWriter {
         out.addMethod(MethodSpec.methodBuilder("schemaName").addModifiers(Modifier.PUBLIC).returns(Types.STRING)
                 .addJavadoc("The field's name in the schema.\n")
                 .addCode(schemaName.unindent().add("};\n").build()).build());
-        return out.build();
+        return out;
     }
 }

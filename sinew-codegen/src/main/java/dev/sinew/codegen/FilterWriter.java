@@ -22,7 +22,7 @@ final class FilterWriter {
         this.types = types;
     }
 
-    TypeSpec where(ModelInfo model) {
+    TypeSpec.Builder where(ModelInfo model) {
         ClassName self = model.where;
         TypeSpec.Builder out = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .superclass(types.input)
@@ -73,7 +73,7 @@ final class FilterWriter {
                     .endControlFlow()
                     .addStatement("return this").build());
         }
-        return out.build();
+        return out;
     }
 
     private TypeName scalarFilter(FieldInfo field, ClassName where) {
@@ -110,7 +110,7 @@ final class FilterWriter {
         return "or(a -> …, b -> …)";
     }
 
-    TypeSpec whereUnique(ModelInfo model) {
+    TypeSpec.Builder whereUnique(ModelInfo model) {
         ClassName self = model.whereUnique;
         TypeSpec.Builder out = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .superclass(types.input);
@@ -174,6 +174,6 @@ final class FilterWriter {
                             model.where)
                     .addStatement("return where").build());
         }
-        return out.build();
+        return out;
     }
 }

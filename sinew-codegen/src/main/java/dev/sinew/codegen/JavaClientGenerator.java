@@ -50,7 +50,7 @@ public final class JavaClientGenerator {
         qualified.retainAll(Types.EXTERNAL_SIMPLE_NAMES);
         String[] alwaysQualify = qualified.toArray(String[]::new);
 
-        List<TypeSpec> specs = new ArrayList<>();
+        List<TypeSpec.Builder> specs = new ArrayList<>();
         Set<String> typeNames = new LinkedHashSet<>(schema.topLevelNames.keySet());
         typeNames.addAll(Types.EXTERNAL_SIMPLE_NAMES);
         RecordWriter records = new RecordWriter(types, typeNames);
@@ -88,10 +88,10 @@ public final class JavaClientGenerator {
         String packageName = settings.packageName();
         String folder = packageName.replace('.', '/') + "/";
         List<GeneratedFile> files = new ArrayList<>();
-        for (TypeSpec spec : specs) {
-            TypeSpec qualifiedSpec = alwaysQualify.length == 0 ? spec : spec.toBuilder().alwaysQualify(alwaysQualify)
-                    .build();
-            JavaFile file = JavaFile.builder(packageName, qualifiedSpec).indent("    ")
+        for (TypeSpec.Builder builder : specs) {
+            // Not TypeSpec.toBuilder(): it loses a record's components.
+            TypeSpec spec = (alwaysQualify.length == 0 ? builder : builder.alwaysQualify(alwaysQualify)).build();
+            JavaFile file = JavaFile.builder(packageName, spec).indent("    ")
                     .addFileComment("$L", MARKER_COMMENT).build();
             files.add(new GeneratedFile(folder + spec.name() + ".java", Docs.wrapJavadoc(file.toString())));
         }

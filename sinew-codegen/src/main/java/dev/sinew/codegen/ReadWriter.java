@@ -25,7 +25,7 @@ final class ReadWriter {
         this.types = types;
     }
 
-    TypeSpec select(ModelInfo model) {
+    TypeSpec.Builder select(ModelInfo model) {
         TypeSpec.Builder out = TypeSpec.classBuilder(model.select).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .superclass(types.input)
                 .addJavadoc("The fields a read of model {@code $L} returns: only those named here; the record's other"
@@ -38,17 +38,17 @@ final class ReadWriter {
                     .addStatement("return this").build());
         }
         relations(model, model.select, out);
-        return out.build();
+        return out;
     }
 
-    TypeSpec include(ModelInfo model) {
+    TypeSpec.Builder include(ModelInfo model) {
         TypeSpec.Builder out = TypeSpec.classBuilder(model.include).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .superclass(types.input)
                 .addJavadoc("The relations a read of model {@code $L} returns with the record's scalar fields.\n",
                         model.name)
                 .addMethod(MethodSpec.constructorBuilder().build());
         relations(model, model.include, out);
-        return out.build();
+        return out;
     }
 
     private void relations(ModelInfo model, ClassName self, TypeSpec.Builder out) {
@@ -71,17 +71,17 @@ final class ReadWriter {
         }
     }
 
-    TypeSpec args(ModelInfo model) {
+    TypeSpec.Builder args(ModelInfo model) {
         TypeSpec.Builder out = TypeSpec.classBuilder(model.args).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .superclass(types.input)
                 .addJavadoc("What a read or write of one record of model {@code $L} returns: {@code select},"
                         + " {@code include} or {@code omit}.\n", model.name)
                 .addMethod(MethodSpec.constructorBuilder().build());
         selection(model, model.args, out);
-        return out.build();
+        return out;
     }
 
-    TypeSpec findManyArgs(ModelInfo model) {
+    TypeSpec.Builder findManyArgs(ModelInfo model) {
         ClassName self = model.findManyArgs;
         TypeSpec.Builder out = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .superclass(types.input)
@@ -132,7 +132,7 @@ final class ReadWriter {
                     .addStatement("return this").build());
         }
         selection(model, self, out);
-        return out.build();
+        return out;
     }
 
     private void selection(ModelInfo model, ClassName self, TypeSpec.Builder out) {
@@ -159,7 +159,7 @@ final class ReadWriter {
         }
     }
 
-    TypeSpec orderBy(ModelInfo model) {
+    TypeSpec.Builder orderBy(ModelInfo model) {
         ClassName self = model.orderBy;
         TypeSpec.Builder out = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc("The sort terms of model {@code $L}, in the order they are given:"
@@ -207,7 +207,7 @@ final class ReadWriter {
                         .addStatement("return this").build());
             }
         }
-        return out.build();
+        return out;
     }
 
     private static String sortExample(ModelInfo model) {

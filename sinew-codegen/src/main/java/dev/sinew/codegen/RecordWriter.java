@@ -44,7 +44,7 @@ final class RecordWriter {
                 : CodeBlock.of("$T", name);
     }
 
-    TypeSpec model(ModelInfo model) {
+    TypeSpec.Builder model(ModelInfo model) {
         TypeSpec.Builder record = TypeSpec.recordBuilder(model.record).addModifiers(Modifier.PUBLIC);
         record.addJavadoc(Docs.javadoc(model.documentation(), "A record of " + (model.isView() ? "view" : "model")
                 + " {@code " + model.name + "}. Scalar fields left out by a {@code select} or {@code omit} are null;"
@@ -74,10 +74,10 @@ final class RecordWriter {
         record.addMethod(MethodSpec.methodBuilder("fromMap").addModifiers(Modifier.STATIC)
                 .addJavadoc("The record of a row as the dynamic client returns it.\n")
                 .returns(model.record).addParameter(ROW, "row").addCode(read.build()).build());
-        return record.build();
+        return record;
     }
 
-    TypeSpec composite(CompositeInfo composite) {
+    TypeSpec.Builder composite(CompositeInfo composite) {
         ClassName name = composite.className;
         TypeSpec.Builder record = TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC);
         record.addJavadoc(Docs.javadoc(composite.type.documentation(), "A value of the composite type {@code "
@@ -103,7 +103,7 @@ final class RecordWriter {
                 .returns(name).addParameter(ROW, "row").addCode(read.build()).build());
         record.addMethod(MethodSpec.methodBuilder("toArguments").addModifiers(Modifier.STATIC)
                 .returns(types.arguments).addParameter(name, "value").addCode(write.build()).build());
-        return record.build();
+        return record;
     }
 
     private static CodeBlock param(String name, String documentation) {

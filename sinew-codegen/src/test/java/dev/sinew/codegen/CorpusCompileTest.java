@@ -23,19 +23,26 @@ class CorpusCompileTest {
 
     @TestFactory
     Stream<DynamicTest> generatedClientCompilesWithoutWarnings() {
-        List<Path> cases = Corpus.cases();
-        assertThat(cases).hasSizeGreaterThan(100);
-        return cases.stream()
+        List<Path> valid = Corpus.cases().stream()
                 .filter(dir -> Files.isRegularFile(dir.resolve("schema.prisma")))
-                .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> compile(dir)));
+                .filter(dir -> PrismaSchema.validate("schema.prisma", read(dir.resolve("schema.prisma"))).isValid())
+                .toList();
+        // An invalid schema never reaches the generator; most of the corpus is valid.
+        assertThat(valid).hasSizeGreaterThan(70);
+        return valid.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> compile(dir)));
     }
 
-    private void compile(Path dir) throws IOException {
-        String text = Files.readString(dir.resolve("schema.prisma"));
-        PrismaSchema.ValidationResult result = PrismaSchema.validate("schema.prisma", text);
-        if (!result.isValid()) {
-            return; // an invalid schema never reaches the generator
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private void compile(Path dir) {
+        String text = read(dir.resolve("schema.prisma"));
+        PrismaSchema.ValidationResult result = PrismaSchema.validate("schema.prisma", text);
         String packageName = "corpus." + dir.getFileName().toString().replaceAll("[^A-Za-z0-9]", "_")
                 .toLowerCase(Locale.ROOT).replaceAll("^([0-9])", "_$1");
         GeneratedSources sources = JavaClientGenerator.generate(text, result.datamodel(),

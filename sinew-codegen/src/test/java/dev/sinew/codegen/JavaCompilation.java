@@ -53,6 +53,11 @@ final class JavaCompilation {
 
     /** Compiles the generated files (and any extra sources) into {@code classes}. */
     static Result compile(List<GeneratedFile> files, Path classes) {
+        return compile(files, classes, List.of());
+    }
+
+    /** As {@link #compile(List, Path)}, with more class path entries (classes compiled before) first. */
+    static Result compile(List<GeneratedFile> files, Path classes, List<Path> classPathFirst) {
         List<JavaFileObject> sources = new ArrayList<>();
         for (GeneratedFile file : files) {
             sources.add(new Source(file.path(), file.content()));
@@ -63,6 +68,7 @@ final class JavaCompilation {
             Files.createDirectories(classes);
             manager.setLocation(StandardLocation.CLASS_OUTPUT, List.of(classes.toFile()));
             List<File> classPath = new ArrayList<>();
+            classPathFirst.forEach(p -> classPath.add(p.toFile()));
             for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
                 classPath.add(new File(entry));
             }
