@@ -23,11 +23,12 @@ import java.util.Set;
  */
 final class ClientSchema {
     /** The classes every generated package holds besides the per-model ones: the runtime support. */
-    static final List<String> SUPPORT_CLASSES = List.of("Arguments", "Input", "SchemaEnum", "Values",
-            "EqualityFilter", "NullableEqualityFilter", "ComparableFilter", "NullableComparableFilter", "StringFilter",
-            "NullableStringFilter", "ListFilter", "ToManyFilter", "ToOneFilter", "NullableToOneFilter", "ToOneCreate",
-            "ToManyCreate", "ToOneUpdate", "NullableToOneUpdate", "ToManyUpdate", "NumberUpdate", "Sort",
-            "NullableSort");
+    static final List<String> SUPPORT_CLASSES = List.of("SinewArguments", "SinewInput", "SinewEnum", "SinewValues",
+            "OrderTerms", "EqualityFilter", "NullableEqualityFilter", "ComparableFilter", "NullableComparableFilter",
+            "StringFilter", "NullableStringFilter", "ListFilter", "ToManyFilter", "ToOneFilter", "NullableToOneFilter",
+            "ToOneCreate", "ToManyCreate", "ToOneUpdate", "NullableToOneUpdate", "ToManyUpdate", "NumberUpdate",
+            "SortDirection", "NullableSortDirection", "RecordArguments", "ListArguments", "ViewOperations",
+            "ModelOperations");
 
     final Datamodel datamodel;
     final GeneratorSettings settings;

@@ -34,8 +34,7 @@ final class DataWriter {
                     : ParameterizedTypeName.get(types.support("ToOneCreate"), related.create, related.whereUnique);
             out.addMethod(MethodSpec.methodBuilder(relation.javaName).addModifiers(Modifier.PUBLIC)
                     .returns(model.create)
-                    .addJavadoc(Docs.javadoc(relation.field.documentation(), "Creates or links the related {@code "
-                            + relation.name() + "} " + (relation.isList() ? "records." : "record.")))
+                    .addJavadoc(Docs.field(relation.field.documentation()))
                     .addParameter(Types.consumerOf(write), "writes")
                     .addStatement("writes.accept(new $T<>(this.arguments.nested($S), $T::new))",
                             ((ParameterizedTypeName) write).rawType(), relation.name(), related.create)
@@ -71,8 +70,7 @@ final class DataWriter {
             }
             MethodSpec.Builder method = MethodSpec.methodBuilder(relation.javaName).addModifiers(Modifier.PUBLIC)
                     .returns(model.update)
-                    .addJavadoc(Docs.javadoc(relation.field.documentation(), "Changes the related {@code "
-                            + relation.name() + "} " + (relation.isList() ? "records." : "record.")))
+                    .addJavadoc(Docs.field(relation.field.documentation()))
                     .addParameter(Types.consumerOf(write), "writes");
             if (relation.isList()) {
                 method.addStatement("writes.accept(new $T<>(this.arguments.nested($S), $T::new, $T::new, $T::new,"
@@ -108,8 +106,7 @@ final class DataWriter {
     private void scalars(ModelInfo model, ClassName self, TypeSpec.Builder out, boolean update) {
         for (FieldInfo field : model.scalars) {
             out.addMethod(MethodSpec.methodBuilder(field.javaName).addModifiers(Modifier.PUBLIC).returns(self)
-                    .addJavadoc(Docs.javadoc(field.field.documentation(), (update ? "Sets {@code " : "The value of"
-                            + " {@code ") + field.name() + "}" + (update ? "." : ".")))
+                    .addJavadoc(Docs.field(field.field.documentation()))
                     .addParameter(types.fieldType(field), "value")
                     .addStatement("this.arguments.put($S, $L)", field.name(), types.write(field, "value"))
                     .addStatement("return this").build());
@@ -117,8 +114,6 @@ final class DataWriter {
                 TypeName ops = ParameterizedTypeName.get(types.support("NumberUpdate"), self,
                         types.itemType(field));
                 out.addMethod(MethodSpec.methodBuilder(field.javaName).addModifiers(Modifier.PUBLIC).returns(ops)
-                        .addJavadoc("Changes {@code $L} atomically: {@code $L().increment(1)}.\n", field.name(),
-                                field.javaName)
                         .addStatement("return new $T<>(this, this.arguments.nested($S))",
                                 types.support("NumberUpdate"), field.name())
                         .build());

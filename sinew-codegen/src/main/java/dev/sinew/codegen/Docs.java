@@ -22,6 +22,15 @@ final class Docs {
         return out.toString();
     }
 
+    /**
+     * The Javadoc of a method for one field: the field's {@code ///} comment, or nothing (a line such as
+     * "Conditions on {@code email}" on every method would only repeat the method's name, in every model).
+     */
+    static CodeBlock field(String documentation) {
+        String doc = text(documentation);
+        return doc == null ? CodeBlock.of("") : CodeBlock.of("$L\n", doc);
+    }
+
     /** A Javadoc block: the documentation (if any), then {@code extra} (if any), as separate paragraphs. */
     static CodeBlock javadoc(String documentation, String extra) {
         String doc = text(documentation);

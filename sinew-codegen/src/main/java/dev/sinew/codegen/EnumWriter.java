@@ -26,7 +26,7 @@ final class EnumWriter {
     TypeSpec.Builder schemaEnum(EnumInfo info) {
         EnumType type = info.type();
         TypeSpec.Builder out = TypeSpec.enumBuilder(info.className()).addModifiers(Modifier.PUBLIC)
-                .addSuperinterface(types.support("SchemaEnum"))
+                .addSuperinterface(types.support("SinewEnum"))
                 .addJavadoc(Docs.javadoc(type.documentation(), "The values of enum {@code " + type.name() + "}."));
         Set<String> taken = JavaNames.newNameSet();
         List<String> constants = new ArrayList<>();
@@ -69,6 +69,7 @@ final class EnumWriter {
     /** Only for models with scalar fields (Java enums need a constant). */
     TypeSpec.Builder scalarFields(ModelInfo model) {
         TypeSpec.Builder out = TypeSpec.enumBuilder(model.scalarField).addModifiers(Modifier.PUBLIC)
+                .addSuperinterface(types.support("SinewEnum"))
                 .addJavadoc("The scalar fields of model {@code $L}, for {@code distinct} and {@code omit}.\n",
                         model.name);
         Set<String> taken = JavaNames.newNameSet();
@@ -82,7 +83,7 @@ final class EnumWriter {
             schemaName.add("case $L -> $S;\n", constant, field.name());
         }
         out.addMethod(MethodSpec.methodBuilder("schemaName").addModifiers(Modifier.PUBLIC).returns(Types.STRING)
-                .addJavadoc("The field's name in the schema.\n")
+                .addAnnotation(Types.OVERRIDE).addJavadoc("The field's name in the schema.\n")
                 .addCode(schemaName.unindent().add("};\n").build()).build());
         return out;
     }

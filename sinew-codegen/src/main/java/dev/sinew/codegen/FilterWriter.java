@@ -36,8 +36,7 @@ final class FilterWriter {
             }
             TypeName filter = scalarFilter(field, self);
             out.addMethod(MethodSpec.methodBuilder(field.javaName).addModifiers(Modifier.PUBLIC).returns(filter)
-                    .addJavadoc(Docs.javadoc(field.field.documentation(), "Conditions on {@code " + field.name()
-                            + "}."))
+                    .addJavadoc(Docs.field(field.field.documentation()))
                     .addStatement("return new $T<>(this, this.arguments.nested($S))", raw(filter), field.name())
                     .build());
         }
@@ -47,8 +46,7 @@ final class FilterWriter {
             ClassName filterClass = types.support(kind);
             TypeName filter = ParameterizedTypeName.get(filterClass, self, relation.related.where);
             out.addMethod(MethodSpec.methodBuilder(relation.javaName).addModifiers(Modifier.PUBLIC).returns(filter)
-                    .addJavadoc(Docs.javadoc(relation.field.documentation(), "Conditions on the related {@code "
-                            + relation.field.name() + "} " + (relation.isList() ? "records." : "record.")))
+                    .addJavadoc(Docs.field(relation.field.documentation()))
                     .addStatement("return new $T<>(this, this.arguments.nested($S), $T::new)", filterClass,
                             relation.name(), relation.related.where)
                     .build());
@@ -137,8 +135,7 @@ final class FilterWriter {
                 factory.addCode(call.add(");\n").build());
             } else {
                 FieldInfo field = unique.fields().get(0);
-                factory.addJavadoc(Docs.javadoc(field.field.documentation(), "The record whose {@code "
-                        + field.name() + "} is this."));
+                factory.addJavadoc(Docs.field(field.field.documentation()));
                 factory.addParameter(types.fieldType(field), "value")
                         .addStatement("return single($S, value)", field.name());
             }

@@ -87,14 +87,16 @@ public final class JavaClientGenerator {
 
         String packageName = settings.packageName();
         String folder = packageName.replace('.', '/') + "/";
-        List<GeneratedFile> files = new ArrayList<>();
-        for (TypeSpec.Builder builder : specs) {
-            // Not TypeSpec.toBuilder(): it loses a record's components.
-            TypeSpec spec = (alwaysQualify.length == 0 ? builder : builder.alwaysQualify(alwaysQualify)).build();
-            JavaFile file = JavaFile.builder(packageName, spec).indent("    ")
-                    .addFileComment("$L", MARKER_COMMENT).build();
-            files.add(new GeneratedFile(folder + spec.name() + ".java", Docs.wrapJavadoc(file.toString())));
-        }
+        // Not TypeSpec.toBuilder() after build(): it loses a record's components.
+        List<TypeSpec> built = specs.stream()
+                .map(builder -> (alwaysQualify.length == 0 ? builder : builder.alwaysQualify(alwaysQualify)).build())
+                .toList();
+        // Writing the files is most of the work, and each file is independent: all cores share it.
+        List<GeneratedFile> files = new ArrayList<>(built.parallelStream()
+                .map(spec -> new GeneratedFile(folder + spec.name() + ".java", Docs.wrapJavadoc(
+                        JavaFile.builder(packageName, spec).indent("    ").addFileComment("$L", MARKER_COMMENT)
+                                .build().toString())))
+                .toList());
         for (String support : ClientSchema.SUPPORT_CLASSES) {
             files.add(new GeneratedFile(folder + support + ".java", support(support, packageName)));
         }

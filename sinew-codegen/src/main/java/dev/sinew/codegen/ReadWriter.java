@@ -1,8 +1,6 @@
 package dev.sinew.codegen;
 
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -33,7 +31,7 @@ final class ReadWriter {
                 .addMethod(MethodSpec.constructorBuilder().build());
         for (FieldInfo field : model.scalars) {
             out.addMethod(MethodSpec.methodBuilder(field.javaName).addModifiers(Modifier.PUBLIC).returns(model.select)
-                    .addJavadoc(Docs.javadoc(field.field.documentation(), "Returns {@code " + field.name() + "}."))
+                    .addJavadoc(Docs.field(field.field.documentation()))
                     .addStatement("this.arguments.put($S, true)", field.name())
                     .addStatement("return this").build());
         }
@@ -57,14 +55,10 @@ final class ReadWriter {
             ClassName args = relation.isList() ? related.findManyArgs : related.args;
             String what = relation.isList() ? "records" : "record";
             out.addMethod(MethodSpec.methodBuilder(relation.javaName).addModifiers(Modifier.PUBLIC).returns(self)
-                    .addJavadoc(Docs.javadoc(relation.field.documentation(), "Returns the related {@code "
-                            + relation.name() + "} " + what + "."))
+                    .addJavadoc(Docs.field(relation.field.documentation()))
                     .addStatement("this.arguments.put($S, true)", relation.name())
                     .addStatement("return this").build());
             out.addMethod(MethodSpec.methodBuilder(relation.javaName).addModifiers(Modifier.PUBLIC).returns(self)
-                    .addJavadoc("Returns the related {@code $L} $L, $L.\n", relation.name(), what,
-                            relation.isList() ? "filtered, ordered and paged by {@code args}"
-                                    : "with the fields {@code args} names")
                     .addParameter(Types.consumerOf(args), "args")
                     .addStatement("this.arguments.put($S, $T.build($T::new, args))", relation.name(), types.input, args)
                     .addStatement("return this").build());
@@ -72,91 +66,37 @@ final class ReadWriter {
     }
 
     TypeSpec.Builder args(ModelInfo model) {
-        TypeSpec.Builder out = TypeSpec.classBuilder(model.args).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .superclass(types.input)
+        return TypeSpec.classBuilder(model.args).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .superclass(ParameterizedTypeName.get(types.support("RecordArguments"), model.args, model.select,
+                        model.include, scalarFields(model)))
                 .addJavadoc("What a read or write of one record of model {@code $L} returns: {@code select},"
                         + " {@code include} or {@code omit}.\n", model.name)
-                .addMethod(MethodSpec.constructorBuilder().build());
-        selection(model, model.args, out);
-        return out;
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addStatement("super($T::new, $T::new)", model.select, model.include).build())
+                .addMethod(self(model.args));
     }
 
     TypeSpec.Builder findManyArgs(ModelInfo model) {
-        ClassName self = model.findManyArgs;
-        TypeSpec.Builder out = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .superclass(types.input)
+        return TypeSpec.classBuilder(model.findManyArgs).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .superclass(ParameterizedTypeName.get(types.support("ListArguments"), model.findManyArgs,
+                        model.where, model.orderBy, model.whereUnique, model.select, model.include,
+                        scalarFields(model)))
                 .addJavadoc("Which records of model {@code $L} a read returns, in which order, and what of them.\n",
                         model.name)
-                .addMethod(MethodSpec.constructorBuilder().build());
-        out.addMethod(MethodSpec.methodBuilder("where").addModifiers(Modifier.PUBLIC).returns(self)
-                .addJavadoc("Only the records that meet these conditions; called again, both must hold.\n")
-                .addParameter(Types.consumerOf(model.where), "conditions")
-                .addStatement("$T where = $T.build($T::new, conditions)", types.arguments, types.input, model.where)
-                .beginControlFlow("if (this.arguments.get($S) instanceof $T existing)", "where", types.arguments)
-                .addStatement("existing.append($S, where)", "AND")
-                .nextControlFlow("else")
-                .addStatement("this.arguments.put($S, where)", "where")
-                .endControlFlow()
-                .addStatement("return this").build());
-        out.addMethod(MethodSpec.methodBuilder("orderBy").addModifiers(Modifier.PUBLIC).returns(self)
-                .addJavadoc("Sorts by these terms, after those of earlier calls.\n")
-                .addParameter(Types.consumerOf(model.orderBy), "terms")
-                .addStatement("$T orderBy = new $T()", model.orderBy, model.orderBy)
-                .addStatement("terms.accept(orderBy)")
-                .beginControlFlow("for ($T term : orderBy.terms)", Types.OBJECT)
-                .addStatement("this.arguments.append($S, term)", "orderBy")
-                .endControlFlow()
-                .addStatement("return this").build());
-        out.addMethod(MethodSpec.methodBuilder("cursor").addModifiers(Modifier.PUBLIC).returns(self)
-                .addJavadoc("Starts the page at this record (cursor-based paging).\n")
-                .addParameter(model.whereUnique, "record")
-                .addStatement("this.arguments.put($S, record.arguments.copy())", "cursor")
-                .addStatement("return this").build());
-        out.addMethod(MethodSpec.methodBuilder("take").addModifiers(Modifier.PUBLIC).returns(self)
-                .addJavadoc("Returns at most this many records (from the end when negative).\n")
-                .addParameter(TypeName.INT, "count")
-                .addStatement("this.arguments.put($S, count)", "take")
-                .addStatement("return this").build());
-        out.addMethod(MethodSpec.methodBuilder("skip").addModifiers(Modifier.PUBLIC).returns(self)
-                .addJavadoc("Skips this many records.\n")
-                .addParameter(TypeName.INT, "count")
-                .addStatement("this.arguments.put($S, count)", "skip")
-                .addStatement("return this").build());
-        if (!model.scalars.isEmpty()) {
-            out.addMethod(MethodSpec.methodBuilder("distinct").addModifiers(Modifier.PUBLIC).returns(self)
-                    .addJavadoc("Returns only the first record of each combination of these fields' values.\n")
-                    .addParameter(ArrayTypeName.of(model.scalarField), "fields").varargs(true)
-                    .beginControlFlow("for ($T field : fields)", model.scalarField)
-                    .addStatement("this.arguments.append($S, field.schemaName())", "distinct")
-                    .endControlFlow()
-                    .addStatement("return this").build());
-        }
-        selection(model, self, out);
-        return out;
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addStatement("super($T::new, $T::new, $T::new, $T::new)", model.where, model.orderBy,
+                                model.select, model.include).build())
+                .addMethod(self(model.findManyArgs));
     }
 
-    private void selection(ModelInfo model, ClassName self, TypeSpec.Builder out) {
-        out.addMethod(MethodSpec.methodBuilder("select").addModifiers(Modifier.PUBLIC).returns(self)
-                .addJavadoc("Returns only these fields (and relations); the record's other fields are null.\n")
-                .addParameter(Types.consumerOf(model.select), "fields")
-                .addStatement("this.arguments.put($S, $T.build($T::new, fields))", "select", types.input,
-                        model.select)
-                .addStatement("return this").build());
-        out.addMethod(MethodSpec.methodBuilder("include").addModifiers(Modifier.PUBLIC).returns(self)
-                .addJavadoc("Returns these relations with the scalar fields.\n")
-                .addParameter(Types.consumerOf(model.include), "relations")
-                .addStatement("this.arguments.put($S, $T.build($T::new, relations))", "include", types.input,
-                        model.include)
-                .addStatement("return this").build());
-        if (!model.scalars.isEmpty()) {
-            out.addMethod(MethodSpec.methodBuilder("omit").addModifiers(Modifier.PUBLIC).returns(self)
-                    .addJavadoc("Leaves these scalar fields out (they are null in the record).\n")
-                    .addParameter(ArrayTypeName.of(model.scalarField), "fields").varargs(true)
-                    .beginControlFlow("for ($T field : fields)", model.scalarField)
-                    .addStatement("this.arguments.nested($S).put(field.schemaName(), true)", "omit")
-                    .endControlFlow()
-                    .addStatement("return this").build());
-        }
+    /** The model's scalar field enum; the interface of such enums when the model has no scalar field. */
+    private TypeName scalarFields(ModelInfo model) {
+        return model.scalars.isEmpty() ? types.support("SinewEnum") : model.scalarField;
+    }
+
+    private static MethodSpec self(ClassName self) {
+        return MethodSpec.methodBuilder("self").addAnnotation(Types.OVERRIDE).returns(self)
+                .addStatement("return this").build();
     }
 
     TypeSpec.Builder orderBy(ModelInfo model) {
@@ -164,11 +104,10 @@ final class ReadWriter {
         TypeSpec.Builder out = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc("The sort terms of model {@code $L}, in the order they are given:"
                         + " {@code o -> o.$L.desc()}.\n", model.name, sortExample(model))
-                .addField(FieldSpec.builder(types.items, "terms", Modifier.FINAL)
-                        .initializer("new $T()", types.items).build())
+                .superclass(types.support("OrderTerms"))
                 .addMethod(MethodSpec.constructorBuilder().build());
-        ClassName sort = types.support("Sort");
-        ClassName nullableSort = types.support("NullableSort");
+        ClassName sort = types.support("SortDirection");
+        ClassName nullableSort = types.support("NullableSortDirection");
         for (FieldInfo field : model.scalars) {
             if (field.isList() || field.field.scalarKind() == ScalarKind.JSON || types.isComposite(field)) {
                 continue;
@@ -176,8 +115,7 @@ final class ReadWriter {
             ClassName kind = field.isOptional() ? nullableSort : sort;
             MethodSpec.Builder method = MethodSpec.methodBuilder(field.javaName).addModifiers(Modifier.PUBLIC)
                     .returns(ParameterizedTypeName.get(kind, self))
-                    .addJavadoc(Docs.javadoc(field.field.documentation(), "Sorts by {@code " + field.name()
-                            + "}."));
+                    .addJavadoc(Docs.field(field.field.documentation()));
             if (field.isOptional()) {
                 method.addStatement("return new $T<>(this, this.terms, $S)", kind, field.name());
             } else {
@@ -189,13 +127,11 @@ final class ReadWriter {
             if (relation.isList()) {
                 out.addMethod(MethodSpec.methodBuilder(relation.javaName).addModifiers(Modifier.PUBLIC)
                         .returns(ParameterizedTypeName.get(sort, self))
-                        .addJavadoc("Sorts by the number of related {@code $L} records.\n", relation.name())
                         .addStatement("return new $T<>(this, this.terms, $S, true)", sort, relation.name())
                         .build());
             } else {
                 out.addMethod(MethodSpec.methodBuilder(relation.javaName).addModifiers(Modifier.PUBLIC)
                         .returns(self)
-                        .addJavadoc("Sorts by fields of the related {@code $L} record.\n", relation.name())
                         .addParameter(Types.consumerOf(relation.related.orderBy), "terms")
                         .addStatement("$T related = new $T()", relation.related.orderBy, relation.related.orderBy)
                         .addStatement("terms.accept(related)")

@@ -59,10 +59,10 @@ final class Types {
 
     Types(ClientSchema schema) {
         this.schema = schema;
-        this.arguments = support("Arguments");
+        this.arguments = support("SinewArguments");
         this.items = arguments.nestedClass("Items");
-        this.input = support("Input");
-        this.values = support("Values");
+        this.input = support("SinewInput");
+        this.values = support("SinewValues");
     }
 
     ClassName support(String simpleName) {

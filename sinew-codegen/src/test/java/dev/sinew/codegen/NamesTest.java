@@ -59,10 +59,10 @@ class NamesTest {
                     assertThat(e.getMessage()).isEqualTo("the Java class `UserCreate` would be both the create data"
                             + " of model `User` and the model `UserCreate`");
                 });
-        assertThatThrownBy(() -> JavaClientGenerator.generate("", valid.apply(base + "model Values {\n  id Int"
+        assertThatThrownBy(() -> JavaClientGenerator.generate("", valid.apply(base + "model SinewValues {\n  id Int"
                 + " @id\n}\n"), GeneratorSettings.of("a.b")))
-                .hasMessage("the Java class `Values` would be both a support class of the generated client and the"
-                        + " model `Values`");
+                .hasMessage("the Java class `SinewValues` would be both a support class of the generated client and"
+                        + " the model `SinewValues`");
         assertThatThrownBy(() -> JavaClientGenerator.generate("", valid.apply(base + "model SinewClient {\n  id Int"
                 + " @id\n}\n"), GeneratorSettings.of("a.b")))
                 .hasMessage("the Java class `SinewClient` would be both the client class (clientName) and the model"
