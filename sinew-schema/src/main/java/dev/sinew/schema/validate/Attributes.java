@@ -12,7 +12,6 @@ import dev.sinew.schema.diagnostics.DiagnosticCode;
 import dev.sinew.schema.model.ReferentialAction;
 import dev.sinew.schema.model.SortOrder;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -125,7 +125,11 @@ final class Reformat {
         if (forward == null || forward.relationAttribute != null) {
             return;
         }
-        int position = forward.ast.type().span().end();
+        // Like Prisma: right after the type name and any `[]?!` that touches it.
+        int position = forward.ast.type().baseSpan().end();
+        while (position < source.length() && "[]?!".indexOf(source.charAt(position)) >= 0) {
+            position++;
+        }
         bits.add(new Bit(position, " @relation(" + fieldsArgument(relation) + ", " + referencesArgument(relation)
                 + ")"));
     }

@@ -22,7 +22,7 @@ import net.jqwik.api.Provide;
  * Whatever text comes in, parsing, validating and formatting produce diagnostics, never an exception: corpus
  * schemas mutated line by line and token by token, and random token soup. 12,000 inputs per run.
  */
-class RobustnessProperties {
+class RobustnessPropertiesTest {
     private static final List<String> SCHEMAS = loadSchemas();
 
     /** Fragments that steer random input towards the grammar, so that the validator is reached too. */
@@ -77,7 +77,7 @@ class RobustnessProperties {
     Arbitrary<String> mutatedSchemas() {
         Arbitrary<String> schema = Arbitraries.of(SCHEMAS);
         Arbitrary<List<Mutation>> mutations = mutation().list().ofMinSize(1).ofMaxSize(6);
-        return Combinators.combine(schema, mutations).as(RobustnessProperties::apply);
+        return Combinators.combine(schema, mutations).as(RobustnessPropertiesTest::apply);
     }
 
     @Provide
