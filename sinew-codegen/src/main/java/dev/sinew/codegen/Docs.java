@@ -74,6 +74,47 @@ final class Docs {
     /** The longest Javadoc line {@link #wrapJavadoc} leaves alone. */
     static final int LINE_LENGTH = 110;
 
+    /** The longest line of code {@link #wrapJavadoc} leaves alone; JavaPoet wraps statements but not headers. */
+    static final int CODE_LINE_LENGTH = 120;
+
+    /**
+     * Breaks a long line of code (a class header with many type arguments, a long {@code super(...)}) after
+     * commas outside string literals, continuing 8 columns deeper.
+     */
+    private static void wrapCode(String line, StringBuilder out) {
+        String indent = line.substring(0, line.length() - line.stripLeading().length());
+        String continuation = indent + "        ";
+        String rest = line;
+        String prefix = "";
+        while (prefix.length() + rest.length() > CODE_LINE_LENGTH) {
+            int cut = lastCommaOutsideStrings(rest, CODE_LINE_LENGTH - 1 - prefix.length());
+            if (cut <= 0) {
+                break;
+            }
+            out.append(prefix).append(rest, 0, cut + 1).append('\n');
+            rest = rest.substring(cut + 2);
+            prefix = continuation;
+        }
+        out.append(prefix).append(rest).append('\n');
+    }
+
+    /** The index of the last {@code ", "} at or before {@code limit} that is not inside a string literal, or -1. */
+    private static int lastCommaOutsideStrings(String line, int limit) {
+        int found = -1;
+        boolean quoted = false;
+        for (int i = 0; i < line.length() - 1 && i <= limit; i++) {
+            char c = line.charAt(i);
+            if (c == '\\' && quoted) {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == ',' && line.charAt(i + 1) == ' ') {
+                found = i;
+            }
+        }
+        return found;
+    }
+
     /**
      * The source with its long Javadoc lines wrapped at spaces (JavaPoet writes a Javadoc line as it is given);
      * lines inside {@code <pre>} blocks are left as they are.
@@ -88,6 +129,10 @@ final class Docs {
                 pre = !trimmed.contains("</pre>");
             } else if (javadoc && trimmed.contains("</pre>")) {
                 pre = false;
+            }
+            if (!javadoc && line.length() > CODE_LINE_LENGTH) {
+                wrapCode(line, out);
+                continue;
             }
             if (!javadoc || pre || line.length() <= LINE_LENGTH) {
                 out.append(line).append('\n');
