@@ -1,6 +1,7 @@
 package dev.sinew.codegen;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -36,7 +37,7 @@ final class DataWriter {
                     .returns(model.create)
                     .addJavadoc(Docs.field(relation.field.documentation()))
                     .addParameter(Types.consumerOf(write), "writes")
-                    .addStatement("writes.accept(new $T<>(this.arguments.nested($S), $T::new))",
+                    .addStatement("writes.accept(new $T<>(nested($S), $T::new))",
                             ((ParameterizedTypeName) write).rawType(), relation.name(), related.create)
                     .addStatement("return this").build());
         }
@@ -73,11 +74,11 @@ final class DataWriter {
                     .addJavadoc(Docs.field(relation.field.documentation()))
                     .addParameter(Types.consumerOf(write), "writes");
             if (relation.isList()) {
-                method.addStatement("writes.accept(new $T<>(this.arguments.nested($S), $T::new, $T::new, $T::new,"
+                method.addStatement("writes.accept(new $T<>(nested($S), $T::new, $T::new, $T::new,"
                                 + " $T::new))", kind, relation.name(), related.create, related.where, related.update,
                         related.updateMany);
             } else {
-                method.addStatement("writes.accept(new $T<>(this.arguments.nested($S), $T::new, $T::new))", kind,
+                method.addStatement("writes.accept(new $T<>(nested($S), $T::new, $T::new))", kind,
                         relation.name(), related.create, related.update);
             }
             out.addMethod(method.addStatement("return this").build());
@@ -108,13 +109,14 @@ final class DataWriter {
             out.addMethod(MethodSpec.methodBuilder(field.javaName).addModifiers(Modifier.PUBLIC).returns(self)
                     .addJavadoc(Docs.field(field.field.documentation()))
                     .addParameter(types.fieldType(field), "value")
-                    .addStatement("this.arguments.put($S, $L)", field.name(), types.write(field, "value"))
+                    .addStatement(types.isComposite(field) ? CodeBlock.of("this.arguments.put($S, $L)", field.name(),
+                            types.write(field, "value")) : CodeBlock.of("set($S, value)", field.name()))
                     .addStatement("return this").build());
             if (update && Types.isNumber(field) && !field.isList()) {
                 TypeName ops = ParameterizedTypeName.get(types.support("NumberUpdate"), self,
                         types.itemType(field));
                 out.addMethod(MethodSpec.methodBuilder(field.javaName).addModifiers(Modifier.PUBLIC).returns(ops)
-                        .addStatement("return new $T<>(this, this.arguments.nested($S))",
+                        .addStatement("return new $T<>(this, nested($S))",
                                 types.support("NumberUpdate"), field.name())
                         .build());
             }

@@ -37,7 +37,7 @@ final class FilterWriter {
             TypeName filter = scalarFilter(field, self);
             out.addMethod(MethodSpec.methodBuilder(field.javaName).addModifiers(Modifier.PUBLIC).returns(filter)
                     .addJavadoc(Docs.field(field.field.documentation()))
-                    .addStatement("return new $T<>(this, this.arguments.nested($S))", raw(filter), field.name())
+                    .addStatement("return new $T<>(this, nested($S))", raw(filter), field.name())
                     .build());
         }
         for (RelationInfo relation : model.relations) {
@@ -47,7 +47,7 @@ final class FilterWriter {
             TypeName filter = ParameterizedTypeName.get(filterClass, self, relation.related.where);
             out.addMethod(MethodSpec.methodBuilder(relation.javaName).addModifiers(Modifier.PUBLIC).returns(filter)
                     .addJavadoc(Docs.field(relation.field.documentation()))
-                    .addStatement("return new $T<>(this, this.arguments.nested($S), $T::new)", filterClass,
+                    .addStatement("return new $T<>(this, nested($S), $T::new)", filterClass,
                             relation.name(), relation.related.where)
                     .build());
         }
