@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Generates the typed Java client of a schema: a record per model and composite type, an enum per enum, per model
@@ -50,7 +51,6 @@ public final class JavaClientGenerator {
         qualified.retainAll(Types.EXTERNAL_SIMPLE_NAMES);
         String[] alwaysQualify = qualified.toArray(String[]::new);
 
-        List<TypeSpec.Builder> specs = new ArrayList<>();
         Set<String> typeNames = new LinkedHashSet<>(schema.topLevelNames.keySet());
         typeNames.addAll(Types.EXTERNAL_SIMPLE_NAMES);
         RecordWriter records = new RecordWriter(types, typeNames);
@@ -59,46 +59,40 @@ public final class JavaClientGenerator {
         DataWriter data = new DataWriter(types);
         ReadWriter reads = new ReadWriter(types);
         DelegateWriter delegates = new DelegateWriter(types);
+        String packageName = settings.packageName();
+        Function<TypeSpec.Builder, GeneratedFile> emit = builder -> {
+            // Qualified before build(): TypeSpec.toBuilder() loses a record's components.
+            TypeSpec spec = (alwaysQualify.length == 0 ? builder : builder.alwaysQualify(alwaysQualify)).build();
+            String source = JavaFile.builder(packageName, spec).indent("    ").addFileComment("$L", MARKER_COMMENT)
+                    .build().toString();
+            return new GeneratedFile(packageName.replace('.', '/') + "/" + spec.name() + ".java",
+                    Docs.wrapJavadoc(source));
+        };
+
+        List<GeneratedFile> files = new ArrayList<>();
         for (EnumInfo info : schema.enums) {
-            specs.add(enums.schemaEnum(info));
+            files.add(emit.apply(enums.schemaEnum(info)));
         }
         for (CompositeInfo info : schema.composites) {
-            specs.add(records.composite(info));
+            files.add(emit.apply(records.composite(info)));
         }
-        for (ModelInfo model : schema.models) {
-            specs.add(records.model(model));
-            specs.add(filters.where(model));
-            specs.add(filters.whereUnique(model));
-            specs.add(data.create(model));
-            specs.add(data.createMany(model));
-            specs.add(data.update(model));
-            specs.add(data.updateMany(model));
-            specs.add(reads.select(model));
-            specs.add(reads.include(model));
-            specs.add(reads.args(model));
-            specs.add(reads.findManyArgs(model));
-            specs.add(reads.orderBy(model));
+        // Each model's classes are built and written on their own, on all cores, so that the JavaPoet trees of
+        // only a few models are alive at a time.
+        files.addAll(schema.models.parallelStream().flatMap(model -> {
+            List<TypeSpec.Builder> specs = new ArrayList<>(List.of(records.model(model), filters.where(model),
+                    filters.whereUnique(model), data.create(model), data.createMany(model), data.update(model),
+                    data.updateMany(model), reads.select(model), reads.include(model), reads.args(model),
+                    reads.findManyArgs(model), reads.orderBy(model)));
             if (!model.scalars.isEmpty()) {
                 specs.add(enums.scalarFields(model));
             }
             specs.add(delegates.delegate(model));
-        }
-        specs.add(new ClientWriter(schema, types).client(schemaText));
-
-        String packageName = settings.packageName();
-        String folder = packageName.replace('.', '/') + "/";
-        // Not TypeSpec.toBuilder() after build(): it loses a record's components.
-        List<TypeSpec> built = specs.stream()
-                .map(builder -> (alwaysQualify.length == 0 ? builder : builder.alwaysQualify(alwaysQualify)).build())
-                .toList();
-        // Writing the files is most of the work, and each file is independent: all cores share it.
-        List<GeneratedFile> files = new ArrayList<>(built.parallelStream()
-                .map(spec -> new GeneratedFile(folder + spec.name() + ".java", Docs.wrapJavadoc(
-                        JavaFile.builder(packageName, spec).indent("    ").addFileComment("$L", MARKER_COMMENT)
-                                .build().toString())))
-                .toList());
+            return specs.stream().map(emit);
+        }).toList());
+        files.add(emit.apply(new ClientWriter(schema, types).client(schemaText)));
         for (String support : ClientSchema.SUPPORT_CLASSES) {
-            files.add(new GeneratedFile(folder + support + ".java", support(support, packageName)));
+            files.add(new GeneratedFile(packageName.replace('.', '/') + "/" + support + ".java",
+                    support(support, packageName)));
         }
         return new GeneratedSources(files);
     }

@@ -77,4 +77,16 @@ class ClientGeneratorTest {
                 + "  clientName = \"class\"\n}\n", Map.of()))
                 .isInstanceOfSatisfying(CodegenException.class, e -> assertThat(e.code()).isEqualTo("G104"));
     }
+
+    @Test
+    void generationIsDeterministic() {
+        String text = Schemas.resource("blog.prisma");
+        GeneratedSources first = JavaClientGenerator.generate(text, Schemas.valid(text), GeneratorSettings.of("a.b"));
+        for (int i = 0; i < 3; i++) {
+            assertThat(JavaClientGenerator.generate(text, Schemas.valid(text), GeneratorSettings.of("a.b")).files())
+                    .isEqualTo(first.files());
+        }
+        assertThat(first.files()).extracting(GeneratedFile::path).doesNotHaveDuplicates()
+                .contains("a/b/User.java", "a/b/UserWhere.java", "a/b/SinewClient.java", "a/b/StringFilter.java");
+    }
 }
