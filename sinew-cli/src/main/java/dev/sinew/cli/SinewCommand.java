@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 ValidateCommand.class,
                 FormatCommand.class,
+                DbCommand.class,
                 GenerateCommand.class,
                 CommandLine.HelpCommand.class,
         },
