@@ -24,7 +24,8 @@ record Assignment(ScalarField field, Op op, Object value) {
             case INCREMENT -> new Sql("(" + column + " + ").param(param).append(")");
             case DECREMENT -> new Sql("(" + column + " - ").param(param).append(")");
             case MULTIPLY -> new Sql("(" + column + " * ").param(param).append(")");
-            case DIVIDE -> new Sql().param(session.flavour.divide(column, "?", field.scalarKind()), param);
+            case DIVIDE -> new Sql().param(session.dialect.divide(column, "?", field.scalarKind() == ScalarKind.INT
+                    || field.scalarKind() == ScalarKind.BIG_INT), param);
         };
     }
 

@@ -32,7 +32,7 @@ final class Dml {
     private static Sql where(Session session, ModelMeta model, RowSet rows) {
         String table = session.table(model);
         Sql predicate = rows.at(table);
-        if (!session.flavour.dmlCannotReadTargetTable() || !predicate.readsTable(model.table)) {
+        if (!session.dialect.dmlCannotReadTargetTable() || !predicate.readsTable(model.table)) {
             return predicate;
         }
         String w = session.alias();
@@ -40,7 +40,7 @@ final class Dml {
         List<String> id = model.identifierColumns();
         List<String> outer = id.stream().map(c -> session.column(table, c)).toList();
         List<String> inner = id.stream().map(c -> session.column(w, c)).toList();
-        return new Sql(Flavour.tuple(outer) + " IN (SELECT * FROM (SELECT " + String.join(", ", inner) + " FROM "
+        return new Sql(Sql.tuple(outer) + " IN (SELECT * FROM (SELECT " + String.join(", ", inner) + " FROM "
                 + table + " AS " + w + " WHERE ").append(rows.at(w)).append(") AS " + d + ")");
     }
 }

@@ -5,6 +5,7 @@ import dev.sinew.client.Schema.RelationLink;
 import dev.sinew.schema.model.ReferentialAction;
 import dev.sinew.schema.model.Relation;
 import dev.sinew.schema.model.ScalarField;
+import dev.sinew.sql.Dialect;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,10 +38,10 @@ final class EmulatedStrategy implements RelationModeStrategy {
     private final boolean checkOnCreate;
     private final boolean rowLocks;
 
-    EmulatedStrategy(Schema schema, Flavour flavour, boolean checkOnCreate) {
+    EmulatedStrategy(Schema schema, Dialect dialect, boolean checkOnCreate) {
         this.schema = schema;
         this.checkOnCreate = checkOnCreate;
-        this.rowLocks = flavour.locksRows();
+        this.rowLocks = dialect.hasRowLocks();
     }
 
     // --------------------------------------------------------------------------------------------------------------
@@ -152,7 +153,7 @@ final class EmulatedStrategy implements RelationModeStrategy {
         ModelMeta parent = link.other;
         int width = link.otherFields.size();
         List<List<Object>> all = new ArrayList<>(wanted);
-        int chunk = Math.max(1, (session.flavour.maxParameters() - 100) / width);
+        int chunk = Math.max(1, (session.dialect.maxBindParameters() - 100) / width);
         for (int start = 0; start < all.size(); start += chunk) {
             List<List<Object>> part = all.subList(start, Math.min(all.size(), start + chunk));
             String p = session.alias();
@@ -166,8 +167,8 @@ final class EmulatedStrategy implements RelationModeStrategy {
             }
             Sql sql = new Sql("SELECT " + String.join(", ", columns) + " FROM " + session.table(parent) + " AS " + p
                     + " WHERE ");
-            Reader.appendWithParams(sql, session.flavour.inList(Flavour.tuple(columns), width, part.size()), params);
-            sql.append(session.flavour.shareLockClause());
+            Reader.appendWithParams(sql, session.dialect.inList(Sql.tuple(columns), width, part.size()), params);
+            sql.append(session.dialect.shareLockClause());
             Set<List<Object>> found = new HashSet<>(session.query(sql, rs -> {
                 List<Object> key = new ArrayList<>(width);
                 for (int i = 0; i < width; i++) {
@@ -195,17 +196,26 @@ final class EmulatedStrategy implements RelationModeStrategy {
         final List<Sql> changes = new ArrayList<>();
         final List<Relation> path = new ArrayList<>();
 
+        /**
+         * Locks and checks go to the database together (one round trip where it takes several statements); the
+         * changes are deferred to travel with the writer's root statement.
+         */
         void run(Session session) throws SQLException {
-            for (Sql lock : locks) {
-                session.query(lock, rs -> null);
-            }
+            List<Sql> reads = new ArrayList<>(locks);
             for (Check check : checks) {
-                if (session.exists(check.query()) != check.mustFind()) {
-                    throw check.error().get();
+                reads.add(check.query());
+            }
+            if (!reads.isEmpty()) {
+                List<Object> results = session.batch(reads);
+                for (int i = 0; i < checks.size(); i++) {
+                    Check check = checks.get(i);
+                    if ((Boolean) results.get(locks.size() + i) != check.mustFind()) {
+                        throw check.error().get();
+                    }
                 }
             }
             for (Sql change : changes) {
-                session.update(change);
+                session.defer(change);
             }
         }
 
@@ -388,7 +398,7 @@ final class EmulatedStrategy implements RelationModeStrategy {
                     sql.append((i > 0 ? " AND " : "") + session.column(p, reference.columnName()) + " = ")
                             .param(session.param(reference, value));
                 }
-                sql.append(session.flavour.shareLockClause());
+                sql.append(session.dialect.shareLockClause());
                 plan.checks.add(new Check(sql, true, error));
                 continue;
             }
@@ -398,11 +408,12 @@ final class EmulatedStrategy implements RelationModeStrategy {
                 String p = session.alias();
                 String a = session.alias();
                 List<String> refs = link.otherFields.stream().map(f -> session.column(p, f.columnName())).toList();
-                Sql predicate = new Sql(Flavour.tuple(refs) + " IN (SELECT ")
+                Sql predicate = new Sql(Sql.tuple(refs) + " IN (SELECT ")
                         .append(newValues(session, link.selfFields, byField, a, ", "))
                         .append(" FROM " + session.table(model) + " AS " + a + " WHERE ").append(rows.at(a))
                         .append(")");
-                plan.locks.add(session.flavour.lockRows(parent.table, p, predicate, true));
+                plan.locks.add(Sql.template(session.dialect.lockRowsStatement(session.table(parent), p, Sql.HOLE, true),
+                        predicate));
             }
             String a = session.alias();
             String p = session.alias();
@@ -415,7 +426,7 @@ final class EmulatedStrategy implements RelationModeStrategy {
                 sql.append((i > 0 ? " AND " : "") + session.column(p, link.otherFields.get(i).columnName()) + " = ")
                         .append(newValue(session, link.selfFields.get(i), byField, a));
             }
-            sql.append(")").append(session.flavour.limitOffset(1, null));
+            sql.append(")").append(session.dialect.limitOffset(1, null));
             plan.checks.add(new Check(sql, false, error));
         }
     }
@@ -443,9 +454,7 @@ final class EmulatedStrategy implements RelationModeStrategy {
             ScalarField field = fields.get(i);
             String column = session.column(q, field.columnName());
             Sql next = byField.get(field.name()).expression(session, column);
-            String template = session.flavour.distinctFrom(column, "\u0000");
-            int hole = template.indexOf('\u0000');
-            parts.add(new Sql(template.substring(0, hole)).append(next).append(template.substring(hole + 1)));
+            parts.add(Sql.template(session.dialect.distinctFrom(column, Sql.HOLE), next));
         }
         return parts.size() == 1 ? parts.get(0) : Filters.paren(Sql.join(parts, " OR "));
     }
@@ -469,13 +478,13 @@ final class EmulatedStrategy implements RelationModeStrategy {
                                   String operationModel) {
         String a = session.alias();
         Sql sql = new Sql("SELECT 1 FROM " + session.table(child) + " AS " + a + " WHERE ").append(children.at(a))
-                .append(session.flavour.limitOffset(1, null)).append(session.flavour.restrictCheckLockClause());
+                .append(session.dialect.limitOffset(1, null)).append(session.dialect.restrictCheckLockClause());
         return new Check(sql, false, () -> Errors.relationViolation(operationModel, relation));
     }
 
     private static Sql lock(Session session, ModelMeta model, RowSet rows, boolean shared) {
         String a = session.alias();
-        return session.flavour.lockRows(model.table, a, rows.at(a), shared);
+        return Sql.template(session.dialect.lockRowsStatement(session.table(model), a, Sql.HOLE, shared), rows.at(a));
     }
 
     /** {@code <statement> WHERE selfColumn IN (SELECT id FROM model WHERE rows)} on a many-to-many join table. */
@@ -485,8 +494,13 @@ final class EmulatedStrategy implements RelationModeStrategy {
 
     private static Sql joinRows(Session session, ModelMeta model, RelationLink link, RowSet rows, String unused,
                                 Sql statement) {
-        String x = session.alias();
         String join = session.quote(link.joinTable);
+        List<List<Object>> known = rows.valuesOf(link.selfFields);
+        if (known != null) {
+            return statement.append(" WHERE ").append(RowSet.in(session,
+                    List.of(session.column(join, link.selfJoinColumn)), link.selfFields, known));
+        }
+        String x = session.alias();
         return statement.append(" WHERE " + session.column(join, link.selfJoinColumn) + " IN (SELECT "
                 + session.column(x, link.selfFields.get(0).columnName()) + " FROM " + session.table(model) + " AS "
                 + x + " WHERE ").append(rows.at(x)).append(")");

@@ -5,6 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.sinew.schema.model.Datamodel;
 import dev.sinew.schema.model.Index;
 import dev.sinew.schema.model.Model;
+import dev.sinew.sql.ConstraintViolation;
+import dev.sinew.sql.Dialect;
+import dev.sinew.sql.JdbcTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -15,27 +18,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The client's core: the schema, the database's flavour, the relation-mode strategy and the connection pool; runs
+ * The client's core: the schema, the database's dialect, the relation-mode strategy and the connection pool; runs
  * each call on a connection, writes in one transaction each, retried on deadlock or serialization failure.
  */
 final class Engine implements Scope, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sinew.class);
 
     final Schema schema;
-    final Flavour flavour;
+    final Dialect dialect;
     final Values values;
     final RelationModeStrategy strategy;
     private final HikariDataSource dataSource;
     private final int maxRetries;
     private final Consumer<String> statementListener;
+    private final java.util.concurrent.ConcurrentHashMap<String, String> quotedNames =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
-    Engine(Datamodel datamodel, Flavour flavour, Flavour.JdbcTarget target, boolean checkOnCreate, int maxRetries,
+    Engine(Datamodel datamodel, Dialect dialect, JdbcTarget target, boolean checkOnCreate, int maxRetries,
            int poolSize, Consumer<String> statementListener) {
         this.schema = new Schema(datamodel);
-        this.flavour = flavour;
+        this.dialect = dialect;
         this.values = new Values(datamodel);
         this.strategy = datamodel.relationMode().usesForeignKeys() ? new ForeignKeysStrategy()
-                : new EmulatedStrategy(schema, flavour, checkOnCreate);
+                : new EmulatedStrategy(schema, dialect, checkOnCreate);
         this.maxRetries = maxRetries;
         this.statementListener = statementListener;
         HikariConfig config = new HikariConfig();
@@ -51,11 +56,16 @@ final class Engine implements Scope, AutoCloseable {
             throw new SinewException("P1001", "Can't reach database server: " + e.getMessage(), Map.of(), e);
         }
         try (Connection connection = dataSource.getConnection()) {
-            flavour.initialize(connection);
+            dialect.initializeConnection(connection);
         } catch (SQLException e) {
             dataSource.close();
             throw new SinewException("P1001", "Can't reach database server: " + e.getMessage(), Map.of(), e);
         }
+    }
+
+    /** The identifier quoted for the database; names repeat in every statement, so they are quoted once. */
+    String quoted(String identifier) {
+        return quotedNames.computeIfAbsent(identifier, dialect::quote);
     }
 
     void statementExecuted(Sql sql) {
@@ -93,10 +103,10 @@ final class Engine implements Scope, AutoCloseable {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false);
                 try {
-                    flavour.beginWrite(connection);
                     Session session = new Session(this, connection);
                     session.operationModel(model);
                     T result = work.run(session);
+                    session.flush();
                     connection.commit();
                     return result;
                 } catch (SQLException | RuntimeException | Error e) {
@@ -104,7 +114,7 @@ final class Engine implements Scope, AutoCloseable {
                     throw e;
                 }
             } catch (SQLException e) {
-                if (flavour.isRetryable(e)) {
+                if (dialect.isRetryable(e)) {
                     if (attempt++ < maxRetries) {
                         backoff(attempt);
                         continue;
@@ -139,24 +149,24 @@ final class Engine implements Scope, AutoCloseable {
 
     /** The client error for a driver error in a call on {@code model}. */
     SinewException translate(SQLException error, String model) {
-        if (flavour.isRetryable(error)) {
+        if (dialect.isRetryable(error)) {
             return Errors.writeConflict(error);
         }
         if (error instanceof Raw.RawQueryFailure) {
             return Errors.rawQueryFailed(error.getSQLState(), error.getMessage(), error.getCause());
         }
-        Flavour.Violation violation = flavour.violation(error);
-        if (violation instanceof Flavour.Violation.Unique unique) {
+        ConstraintViolation violation = dialect.constraintViolation(error).orElse(null);
+        if (violation instanceof ConstraintViolation.UniqueViolation unique) {
             List<String> columns = unique.columns();
-            if (columns.isEmpty() && unique.constraint() != null) {
-                columns = constraintColumns(unique.constraint());
+            if (columns.isEmpty() && unique.constraintName() != null) {
+                columns = constraintColumns(unique.constraintName());
             }
-            return Errors.uniqueViolation(model, columns, unique.constraint(), error);
+            return Errors.uniqueViolation(model, columns, unique.constraintName(), error);
         }
-        if (violation instanceof Flavour.Violation.ForeignKey foreignKey) {
-            return Errors.foreignKeyViolation(model, foreignKey.constraint(), foreignKey.columns(), error);
+        if (violation instanceof ConstraintViolation.ForeignKeyViolation foreignKey) {
+            return Errors.foreignKeyViolation(model, foreignKey.constraintName(), foreignKey.columns(), error);
         }
-        if (violation instanceof Flavour.Violation.NotNull notNull) {
+        if (violation instanceof ConstraintViolation.NullViolation notNull) {
             return Errors.nullViolation(model, notNull.column(), error);
         }
         String state = error.getSQLState();

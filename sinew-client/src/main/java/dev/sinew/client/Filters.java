@@ -166,8 +166,8 @@ final class Filters {
         Object canonical = session.values.coerceOne(field, value, argument);
         Object param = session.param(field, canonical);
         if (insensitive && isText(field)) {
-            return new Sql(session.flavour.insensitive(column) + " " + op + " ")
-                    .param(session.flavour.insensitive("?"), param);
+            return new Sql(session.dialect.insensitive(column) + " " + op + " ")
+                    .param(session.dialect.insensitive("?"), param);
         }
         return new Sql(column + " " + op + " ").param(param);
     }
@@ -184,8 +184,8 @@ final class Filters {
         if (params.isEmpty()) {
             return new Sql(negate ? TRUE : FALSE);
         }
-        String target = insensitive && isText(field) ? session.flavour.insensitive(column) : column;
-        String placeholder = insensitive && isText(field) ? session.flavour.insensitive("?") : "?";
+        String target = insensitive && isText(field) ? session.dialect.insensitive(column) : column;
+        String placeholder = insensitive && isText(field) ? session.dialect.insensitive("?") : "?";
         Sql sql = new Sql(target + (negate ? " NOT IN (" : " IN ("));
         for (int i = 0; i < params.size(); i++) {
             if (i > 0) {
@@ -203,9 +203,9 @@ final class Filters {
         }
         String pattern = prefix + escapeLike(text) + suffix;
         if (insensitive) {
-            return new Sql().param(session.flavour.insensitiveLike(column, "?"), pattern);
+            return new Sql().param(session.dialect.insensitiveLike(column, "?"), pattern);
         }
-        return new Sql(column + " LIKE ").param(pattern).append(session.flavour.likeEscape());
+        return new Sql(column + " LIKE ").param(pattern).append(session.dialect.likeEscape());
     }
 
     private Sql listFilter(ScalarField field, Map<String, Object> filter, String column, String argument) {

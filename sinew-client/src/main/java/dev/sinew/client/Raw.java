@@ -15,6 +15,7 @@ final class Raw {
     }
 
     static int execute(Session session, String sql, Object[] params) throws SQLException {
+        session.flush();
         session.engine.statementExecuted(new Sql(sql));
         try (PreparedStatement statement = session.connection.prepareStatement(sql)) {
             bind(statement, params);
@@ -25,6 +26,7 @@ final class Raw {
     }
 
     static List<Map<String, Object>> query(Session session, String sql, Object[] params) throws SQLException {
+        session.flush();
         session.engine.statementExecuted(new Sql(sql));
         try (PreparedStatement statement = session.connection.prepareStatement(sql)) {
             bind(statement, params);

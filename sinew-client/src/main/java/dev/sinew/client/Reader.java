@@ -222,7 +222,7 @@ final class Reader {
             String a = session.alias();
             Sql sql = new Sql("SELECT COUNT(*) FROM " + session.table(model) + " AS " + a + " WHERE ")
                     .append(filters.where(model, where, a));
-            return session.query(sql, rs -> session.flavour.readLong(rs, 1)).get(0);
+            return session.query(sql, rs -> rs.getLong(1)).get(0);
         }
         Selection keys = new Selection(model);
         keys.scalars.addAll(model.identifier);
@@ -238,7 +238,7 @@ final class Reader {
         List<Row> rows = new ArrayList<>();
         List<ScalarField> id = model.identifier;
         Selection withIdentifier = withScalars(selection, id);
-        int chunk = Math.max(1, (session.flavour.maxParameters() - 1000) / id.size());
+        int chunk = Math.max(1, (session.dialect.maxBindParameters() - 1000) / id.size());
         for (int start = 0; start < identifiers.size(); start += chunk) {
             List<Map<String, Object>> part = identifiers.subList(start, Math.min(identifiers.size(), start + chunk));
             rows.addAll(fetch(model, withIdentifier, a -> identifierIn(model, part, a), a -> List.of(), null, null));
@@ -273,7 +273,7 @@ final class Reader {
                 params.add(session.param(field, identifier.get(field.name())));
             }
         }
-        String text = session.flavour.inList(Flavour.tuple(columns), id.size(), identifiers.size());
+        String text = session.dialect.inList(Sql.tuple(columns), id.size(), identifiers.size());
         return appendWithParams(sql, text, params);
     }
 
@@ -366,14 +366,26 @@ final class Reader {
         return rows;
     }
 
+    /** Adds the fields not in the list yet (by identity). */
+    private static void addAbsent(List<ScalarField> fields, List<ScalarField> more) {
+        for (ScalarField field : more) {
+            boolean present = false;
+            for (ScalarField existing : fields) {
+                if (existing == field) {
+                    present = true;
+                    break;
+                }
+            }
+            if (!present) {
+                fields.add(field);
+            }
+        }
+    }
+
     private static Selection withScalars(Selection selection, List<ScalarField> extra) {
         Selection copy = new Selection(selection.model);
         copy.scalars.addAll(selection.scalars);
-        for (ScalarField field : extra) {
-            if (!copy.scalars.contains(field)) {
-                copy.scalars.add(field);
-            }
-        }
+        addAbsent(copy.scalars, extra);
         copy.relations.putAll(selection.relations);
         copy.counts = selection.counts;
         return copy;
@@ -408,11 +420,12 @@ final class Reader {
 
     /** The fields a selection needs fetched: its scalars and the keys its relations are loaded by. */
     private static List<ScalarField> fetchFields(Selection selection) {
-        LinkedHashSet<ScalarField> fields = new LinkedHashSet<>(selection.scalars);
+        // Fields are the Datamodel's own objects: compared by identity (a record's hash would walk all of it).
+        List<ScalarField> fields = new ArrayList<>(selection.scalars);
         for (NestedRead nested : selection.relations.values()) {
-            fields.addAll(nested.link().selfFields);
+            addAbsent(fields, nested.link().selfFields);
         }
-        return new ArrayList<>(fields);
+        return fields;
     }
 
     /** One SELECT of the model's rows, with relation counts, without loading relations. */
@@ -436,7 +449,7 @@ final class Reader {
         }
         sql.append(" FROM " + session.table(model) + " AS " + a + " WHERE ").append(predicate.apply(a));
         appendOrder(sql, order.apply(a));
-        sql.append(session.flavour.limitOffset(limit, offset));
+        sql.append(session.dialect.limitOffset(limit, offset));
         return session.query(sql, rs -> {
             Row row = new Row();
             int i = 1;
@@ -444,7 +457,7 @@ final class Reader {
                 row.values.put(field.name(), session.read(rs, i++, field));
             }
             for (String name : countNames) {
-                row.counts.put(name, (int) session.flavour.readLong(rs, i++));
+                row.counts.put(name, (int) rs.getLong(i++));
             }
             return row;
         });
@@ -465,15 +478,8 @@ final class Reader {
         for (int i = 0; i < terms.size(); i++) {
             OrderTerm term = terms.get(i);
             sql.append(i > 0 ? ", " : "");
-            Sql expression = term.expression().copy();
-            String item = session.flavour.orderItem("\u0000", term.descending(), term.nulls());
-            int hole = item.indexOf('\u0000');
-            while (hole >= 0) {
-                sql.append(item.substring(0, hole)).append(expression.copy());
-                item = item.substring(hole + 1);
-                hole = item.indexOf('\u0000');
-            }
-            sql.append(item);
+            sql.append(Sql.template(session.dialect.orderItem(Sql.HOLE, term.descending(), term.nulls()),
+                    term.expression()));
         }
     }
 
@@ -647,7 +653,7 @@ final class Reader {
 
     private Sql after(OrderTerm term, Object value) {
         boolean nullsFirst = term.nulls() != null ? term.nulls().equals("first")
-                : term.descending() != session.flavour.nullsFirstInAscendingOrder();
+                : term.descending() != session.dialect.nullsFirstInAscendingOrder();
         Sql expression = Filters.paren(term.expression().copy());
         if (value == null) {
             return nullsFirst ? expression.append(" IS NOT NULL") : new Sql(Filters.FALSE);
@@ -692,7 +698,7 @@ final class Reader {
             List<Row> children = new ArrayList<>();
             List<List<Object>> all = new ArrayList<>(keys);
             int width = link.selfFields.size();
-            int chunk = Math.max(1, (session.flavour.maxParameters() - 1000) / width);
+            int chunk = Math.max(1, (session.dialect.maxBindParameters() - 1000) / width);
             for (int start = 0; start < all.size(); start += chunk) {
                 children.addAll(fetchChildren(nested, all.subList(start, Math.min(all.size(), start + chunk))));
             }
@@ -737,17 +743,12 @@ final class Reader {
 
         String a = session.alias();
         String j = link.isManyToMany() ? session.alias() : null;
-        LinkedHashSet<ScalarField> fieldSet = new LinkedHashSet<>(fetchFields(selection));
+        List<ScalarField> fields = fetchFields(selection);
         if (!link.isManyToMany()) {
-            fieldSet.addAll(link.otherFields);
+            addAbsent(fields, link.otherFields);
         }
-        List<ScalarField> fields = new ArrayList<>(fieldSet);
         if (args.get("distinct") != null) {
-            for (ScalarField field : distinctFields(other, args.get("distinct"))) {
-                if (!fields.contains(field)) {
-                    fields.add(field);
-                }
-            }
+            addAbsent(fields, distinctFields(other, args.get("distinct")));
         }
         List<OrderTerm> order = orderTerms(other, args.get("orderBy"), a, windowed, reverse);
 
@@ -780,13 +781,13 @@ final class Reader {
             select.append(" INNER JOIN " + session.quote(link.joinTable) + " AS " + j + " ON "
                     + session.column(j, link.otherJoinColumn) + " = "
                     + session.column(a, link.otherFields.get(0).columnName()));
-            keyText = session.flavour.inList(parentColumn, 1, keys.size());
+            keyText = session.dialect.inList(parentColumn, 1, keys.size());
             for (List<Object> key : keys) {
                 params.add(session.param(link.selfFields.get(0), key.get(0)));
             }
         } else {
             List<String> columns = link.otherFields.stream().map(f -> session.column(a, f.columnName())).toList();
-            keyText = session.flavour.inList(Flavour.tuple(columns), columns.size(), keys.size());
+            keyText = session.dialect.inList(Sql.tuple(columns), columns.size(), keys.size());
             for (List<Object> key : keys) {
                 for (int i = 0; i < key.size(); i++) {
                     params.add(session.param(link.otherFields.get(i), key.get(i)));
@@ -819,7 +820,7 @@ final class Reader {
                 row.parentKey = session.read(rs, i++, link.selfFields.get(0));
             }
             for (String name : countNames) {
-                row.counts.put(name, (int) session.flavour.readLong(rs, i++));
+                row.counts.put(name, (int) rs.getLong(i++));
             }
             return row;
         });

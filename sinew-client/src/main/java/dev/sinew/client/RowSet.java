@@ -11,10 +11,16 @@ import java.util.function.Function;
  * the rows related to them. A set never holds the rows themselves; nested sets are sub-selects of their parent set,
  * so the emulation never ships child keys to the client.
  *
- * @param model     whose rows
- * @param predicate the predicate over the rows named by a qualifier (an alias, or the quoted table in DML)
+ * @param model       whose rows
+ * @param predicate   the predicate over the rows named by a qualifier (an alias, or the quoted table in DML)
+ * @param identifiers the identifier values of exactly the set's rows when the client has them (the locked roots of
+ *                    a write), else null
  */
-record RowSet(ModelMeta model, Function<String, Sql> predicate) {
+record RowSet(ModelMeta model, Function<String, Sql> predicate, List<Map<String, Object>> identifiers) {
+
+    RowSet(ModelMeta model, Function<String, Sql> predicate) {
+        this(model, predicate, null);
+    }
 
     Sql at(String qualifier) {
         return predicate.apply(qualifier);
@@ -23,7 +29,7 @@ record RowSet(ModelMeta model, Function<String, Sql> predicate) {
     /** The rows whose identifier is one of {@code identifiers}. */
     static RowSet ofIdentifiers(Session session, ModelMeta model, List<Map<String, Object>> identifiers) {
         Reader reader = new Reader(session);
-        return new RowSet(model, q -> reader.identifierIn(model, identifiers, q));
+        return new RowSet(model, q -> reader.identifierIn(model, identifiers, q), List.copyOf(identifiers));
     }
 
     /**
@@ -32,14 +38,51 @@ record RowSet(ModelMeta model, Function<String, Sql> predicate) {
      */
     static RowSet children(Session session, ModelMeta child, List<ScalarField> fields, List<ScalarField> references,
                            RowSet parents) {
+        List<List<Object>> known = parents.valuesOf(references);
+        if (known != null) {
+            // The parents' keys are the values the client already has: the children's foreign key is one of them.
+            return new RowSet(child, q -> in(session, fields.stream().map(f -> session.column(q, f.columnName()))
+                    .toList(), fields, known));
+        }
         return new RowSet(child, q -> {
             String p = session.alias();
             List<String> fk = fields.stream().map(f -> session.column(q, f.columnName())).toList();
             List<String> ref = references.stream().map(f -> session.column(p, f.columnName())).toList();
-            return new Sql(Flavour.tuple(fk) + " IN (SELECT " + String.join(", ", ref) + " FROM "
+            return new Sql(Sql.tuple(fk) + " IN (SELECT " + String.join(", ", ref) + " FROM "
                     + session.table(parents.model()) + " AS " + p + " WHERE ").append(parents.at(p)).append(")")
                     .markSubquery(parents.model().table);
         });
+    }
+
+    /**
+     * The values of {@code fields} of the set's rows when the client has them without asking the database (the
+     * fields are the identifier of a set made of identifier values), else null.
+     */
+    List<List<Object>> valuesOf(List<ScalarField> fields) {
+        if (identifiers == null || !fields.equals(model.identifier)) {
+            return null;
+        }
+        List<List<Object>> out = new java.util.ArrayList<>(identifiers.size());
+        for (Map<String, Object> identifier : identifiers) {
+            List<Object> row = new java.util.ArrayList<>(fields.size());
+            for (ScalarField field : fields) {
+                row.add(identifier.get(field.name()));
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    /** {@code (columns) IN ((?, ?), ...)} of the values, bound as {@code types}. */
+    static Sql in(Session session, List<String> columns, List<ScalarField> types, List<List<Object>> values) {
+        List<Object> params = new java.util.ArrayList<>();
+        for (List<Object> row : values) {
+            for (int i = 0; i < types.size(); i++) {
+                params.add(session.param(types.get(i), row.get(i)));
+            }
+        }
+        return Reader.appendWithParams(new Sql(), session.dialect.inList(Sql.tuple(columns), columns.size(),
+                values.size()), params);
     }
 
     /** The rows of this set that also satisfy {@code extra}. */

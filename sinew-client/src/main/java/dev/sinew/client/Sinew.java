@@ -3,6 +3,8 @@ package dev.sinew.client;
 import dev.sinew.schema.model.ConfigValue;
 import dev.sinew.schema.model.Datamodel;
 import dev.sinew.schema.model.Datasource;
+import dev.sinew.sql.Dialect;
+import dev.sinew.sql.JdbcTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +68,6 @@ public final class Sinew implements AutoCloseable {
         try {
             connection = engine.connection();
             connection.setAutoCommit(false);
-            engine.flavour.beginWrite(connection);
         } catch (SQLException e) {
             throw engine.translate(e, null);
         }
@@ -194,10 +195,20 @@ public final class Sinew implements AutoCloseable {
                     "The schema has no datasource block.", Map.of()));
             Path directory = schema == null ? null : schema.toAbsolutePath().getParent();
             String target = url != null ? url : resolveUrl(datasource, directory);
-            Flavour flavour = Flavour.of(datasource.provider());
-            Flavour.JdbcTarget jdbc = flavour.jdbcTarget(target, directory == null ? Path.of("").toAbsolutePath()
-                    : directory);
-            return new Sinew(new Engine(model, flavour, jdbc, checkOnCreate, maxRetries, poolSize,
+            Dialect dialect = datasource.provider().isRelational()
+                    ? Dialect.forProvider(datasource.provider().schemaName()) : null;
+            if (dialect == null || !dialect.supportsClient()) {
+                throw new SinewException(null, "The Sinew client does not support the "
+                        + datasource.provider().displayName() + " provider yet.", Map.of());
+            }
+            JdbcTarget jdbc;
+            try {
+                jdbc = dialect.jdbcTarget(target, directory == null ? Path.of("").toAbsolutePath() : directory);
+            } catch (IllegalArgumentException e) {
+                throw new SinewException("P1013", "The provided database string is invalid. " + e.getMessage(),
+                        Map.of(), e);
+            }
+            return new Sinew(new Engine(model, dialect, jdbc, checkOnCreate, maxRetries, poolSize,
                     statementListener));
         }
 

@@ -88,6 +88,31 @@ final class Sql {
         return out;
     }
 
+    /** Marks where {@link #template} puts a fragment into SQL text that a dialect built around it. */
+    static final String HOLE = "\u0000";
+
+    /**
+     * The text with each {@link #HOLE} replaced by the next fragment (a copy of the last one when fewer are given),
+     * parameters in order.
+     */
+    static Sql template(String text, Sql... fragments) {
+        Sql out = new Sql();
+        int next = 0;
+        int start = 0;
+        int hole = text.indexOf(HOLE);
+        while (hole >= 0) {
+            out.append(text.substring(start, hole)).append(fragments[Math.min(next++, fragments.length - 1)].copy());
+            start = hole + 1;
+            hole = text.indexOf(HOLE, start);
+        }
+        return out.append(text.substring(start));
+    }
+
+    /** {@code (a, b)} for several expressions, {@code a} alone for one. */
+    static String tuple(List<String> items) {
+        return items.size() == 1 ? items.get(0) : "(" + String.join(", ", items) + ")";
+    }
+
     /** A copy, so that the same fragment can appear twice in a statement. */
     Sql copy() {
         return new Sql().append(this);

@@ -66,12 +66,15 @@ public final class Transaction {
             }
             try {
                 T result = work.run(session);
+                session.flush();
                 session.connection.releaseSavepoint(savepoint);
                 return result;
             } catch (SQLException e) {
+                session.discard();
                 rollbackTo(savepoint);
                 throw engine.translate(e, model);
             } catch (RuntimeException | Error e) {
+                session.discard();
                 rollbackTo(savepoint);
                 throw e;
             }

@@ -7,6 +7,7 @@ import dev.sinew.schema.model.DefaultValue;
 import dev.sinew.schema.model.Relation;
 import dev.sinew.schema.model.ScalarField;
 import dev.sinew.schema.model.ScalarKind;
+import dev.sinew.sql.ConstraintViolation;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -119,7 +120,16 @@ final class Writer {
             throw Errors.recordNotFound(model.name, "a delete");
         }
         Map<String, Object> id = identifierOf(model, row);
-        Map<String, Object> result = reader.readByIdentifiers(model, List.of(id), selection).get(0);
+        Map<String, Object> result;
+        if (selection.relations.isEmpty() && selection.counts == null) {
+            // The locked row is the record as it is deleted; no second read.
+            result = new LinkedHashMap<>();
+            for (ScalarField field : selection.scalars) {
+                result.put(field.name(), row.get(field.name()));
+            }
+        } else {
+            result = reader.readByIdentifiers(model, List.of(id), selection).get(0);
+        }
         if (deleteByIdentifiers(model, List.of(id)) == 0) {
             throw Errors.recordNotFound(model.name, "a delete");
         }
@@ -371,7 +381,7 @@ final class Writer {
         }
         Sql sql = new Sql("INSERT INTO " + session.table(model));
         if (columns.isEmpty()) {
-            sql.append(session.flavour instanceof MySqlFlavour ? " () VALUES ()" : " DEFAULT VALUES");
+            sql.append(session.dialect.emptyInsertValues());
         } else {
             sql.append(" (" + String.join(", ", columns) + ") VALUES (");
             for (int i = 0; i < params.size(); i++) {
@@ -389,7 +399,7 @@ final class Writer {
             }
             return id;
         }
-        if (session.flavour.insertReturning()) {
+        if (session.dialect.insertReturning()) {
             sql.append(" RETURNING " + String.join(", ", identifier.stream()
                     .map(f -> session.quote(f.columnName())).toList()));
             List<Map<String, Object>> returned = session.query(sql, rs -> {
@@ -434,11 +444,11 @@ final class Writer {
                 }
                 continue;
             }
-            int chunk = Math.max(1, session.flavour.maxParameters() / fields.size());
+            int chunk = Math.max(1, session.dialect.maxBindParameters() / fields.size());
             List<Map<String, Object>> all = group.getValue();
             for (int start = 0; start < all.size(); start += chunk) {
                 List<Map<String, Object>> part = all.subList(start, Math.min(all.size(), start + chunk));
-                Sql sql = new Sql((skipDuplicates ? session.flavour.insertIgnoreKeyword() : "INSERT") + " INTO "
+                Sql sql = new Sql((skipDuplicates ? session.dialect.insertIgnoreKeyword() : "INSERT") + " INTO "
                         + session.table(model) + " (" + String.join(", ", fields.stream()
                         .map(f -> session.quote(model.scalar(f).columnName())).toList()) + ") VALUES ");
                 for (int r = 0; r < part.size(); r++) {
@@ -450,7 +460,7 @@ final class Writer {
                     sql.append(")");
                 }
                 if (skipDuplicates) {
-                    sql.append(session.flavour.onConflictDoNothing());
+                    sql.append(session.dialect.onConflictDoNothing());
                 }
                 count += session.update(sql);
             }
@@ -506,7 +516,7 @@ final class Writer {
         String a = session.alias();
         Sql sql = selectAll(model, a).append(filters.where(model, where, a));
         if (session.strategy.locksRows()) {
-            sql.append(session.flavour.shareLockClause());
+            sql.append(session.dialect.shareLockClause());
         }
         List<Map<String, Object>> rows = session.query(sql, rs -> readAll(model, rs));
         return rows.isEmpty() ? null : rows.get(0);
@@ -1191,13 +1201,13 @@ final class Writer {
         ScalarField selfId = link.selfFields.get(0);
         ScalarField otherId = link.otherFields.get(0);
         String join = session.quote(link.joinTable);
-        Sql sql = new Sql(session.flavour.insertIgnoreKeyword() + " INTO " + join + " ("
+        Sql sql = new Sql(session.dialect.insertIgnoreKeyword() + " INTO " + join + " ("
                 + session.quote(link.selfJoinColumn) + ", " + session.quote(link.otherJoinColumn) + ") VALUES ");
         for (int i = 0; i < otherIds.size(); i++) {
             sql.append(i > 0 ? ", (" : "(").param(session.param(selfId, parent.get(selfId.name()))).append(", ")
                     .param(session.param(otherId, otherIds.get(i))).append(")");
         }
-        sql.append(session.flavour.onConflictDoNothing());
+        sql.append(session.dialect.onConflictDoNothing());
         session.update(sql);
     }
 
@@ -1213,13 +1223,16 @@ final class Writer {
         }
         // Another transaction may insert the same record between the read and the insert; then the insert fails on
         // the unique constraint, and the record it created is updated instead, as a native upsert would.
+        session.flush();
         Savepoint savepoint = session.connection.setSavepoint();
         try {
             Map<String, Object> id = createOne(model, create, imposed, path + "create");
+            session.flush();
             session.connection.releaseSavepoint(savepoint);
             return id;
         } catch (SQLException e) {
-            if (!(session.flavour.violation(e) instanceof Flavour.Violation.Unique)) {
+            session.discard();
+            if (!(session.dialect.constraintViolation(e).orElse(null) instanceof ConstraintViolation.UniqueViolation)) {
                 throw e;
             }
             session.connection.rollback(savepoint);
@@ -1293,7 +1306,7 @@ final class Writer {
         Sql sql = new Sql("SELECT " + String.join(", ", id.stream().map(f -> session.column(a, f.columnName()))
                 .toList()) + " FROM " + session.table(model) + " AS " + a + " WHERE ").append(rows.at(a));
         if (session.strategy.locksRows()) {
-            sql.append(session.flavour.updateLockClause());
+            sql.append(session.dialect.updateLockClause());
         }
         return session.query(sql, rs -> {
             Map<String, Object> values = new LinkedHashMap<>();
@@ -1305,7 +1318,7 @@ final class Writer {
     }
 
     private List<List<Map<String, Object>>> chunks(ModelMeta model, List<Map<String, Object>> ids) {
-        int size = Math.max(1, (session.flavour.maxParameters() - 1000) / Math.max(1, model.identifier.size()));
+        int size = Math.max(1, (session.dialect.maxBindParameters() - 1000) / Math.max(1, model.identifier.size()));
         List<List<Map<String, Object>>> out = new ArrayList<>();
         for (int start = 0; start < ids.size(); start += size) {
             out.add(ids.subList(start, Math.min(ids.size(), start + size)));
@@ -1326,7 +1339,7 @@ final class Writer {
         String a = session.alias();
         Sql sql = selectAll(model, a).append(predicate.apply(a));
         if (lock && session.strategy.locksRows()) {
-            sql.append(session.flavour.updateLockClause());
+            sql.append(session.dialect.updateLockClause());
         }
         List<Map<String, Object>> rows = session.query(sql, rs -> readAll(model, rs));
         return rows.isEmpty() ? null : rows.get(0);

@@ -1,10 +1,7 @@
 package dev.sinew.client;
 
 import dev.sinew.schema.model.Datamodel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,92 +9,46 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import dev.sinew.testkit.DatabaseKind;
+import dev.sinew.testkit.TestDatabase;
+import dev.sinew.testkit.TestDatabases;
 
 /**
- * One empty database for a test: a SQLite file, or a fresh database on the PostgreSQL or MySQL/MariaDB server named
- * by {@code SINEW_TEST_POSTGRES_URL} / {@code SINEW_TEST_MYSQL_URL} (Prisma's URL form). Test support until the
- * project's test kit (which starts those servers itself) is on this branch.
+ * One empty database of the test kit, with what the client's tests do with it: create a schema's tables, drop them
+ * all, compare whole contents, open a client. {@code -Dsinew.test.databases=sqlite,postgresql,mysql} (the default:
+ * all three) chooses the databases the cross-database tests run on.
  */
 final class TestDb implements AutoCloseable {
 
-    enum Kind {
-        SQLITE("sqlite"), POSTGRESQL("postgresql"), MYSQL("mysql");
-
-        final String provider;
-
-        Kind(String provider) {
-            this.provider = provider;
-        }
-    }
-
-    /** The kinds a test run can use: SQLite always, the servers when their URL is set. */
-    static List<Kind> available() {
-        List<Kind> kinds = new ArrayList<>(List.of(Kind.SQLITE));
-        if (System.getenv("SINEW_TEST_POSTGRES_URL") != null) {
-            kinds.add(Kind.POSTGRESQL);
-        }
-        if (System.getenv("SINEW_TEST_MYSQL_URL") != null) {
-            kinds.add(Kind.MYSQL);
+    /** The kinds the cross-database tests run on. */
+    static List<DatabaseKind> available() {
+        String chosen = System.getProperty("sinew.test.databases", "sqlite,postgresql,mysql");
+        List<DatabaseKind> kinds = new ArrayList<>();
+        for (String name : chosen.split(",")) {
+            for (DatabaseKind kind : DatabaseKind.values()) {
+                if (kind.provider().equals(name.strip())) {
+                    kinds.add(kind);
+                }
+            }
         }
         return kinds;
     }
 
-    final Kind kind;
-    final String url;
-    private final String adminUrl;
-    private final String database;
-    private final Path file;
+    final DatabaseKind kind;
+    final TestDatabase database;
 
-    private TestDb(Kind kind, String url, String adminUrl, String database, Path file) {
-        this.kind = kind;
-        this.url = url;
-        this.adminUrl = adminUrl;
+    private TestDb(TestDatabase database) {
+        this.kind = database.kind();
         this.database = database;
-        this.file = file;
     }
 
-    static TestDb create(Kind kind) {
-        try {
-            if (kind == Kind.SQLITE) {
-                Path file = Files.createTempFile("sinew-test-", ".db");
-                return new TestDb(kind, "file:" + file, null, null, file);
-            }
-            String server = System.getenv(kind == Kind.POSTGRESQL ? "SINEW_TEST_POSTGRES_URL" : "SINEW_TEST_MYSQL_URL");
-            String database = "sinew_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-            ServerUrl parsed = ServerUrl.parse(server, kind == Kind.POSTGRESQL ? 5432 : 3306);
-            String base = server.substring(0, server.indexOf("://") + 3)
-                    + (parsed.user() == null ? "" : parsed.user() + (parsed.password() == null ? "" : ":"
-                    + parsed.password()) + "@") + parsed.host() + ":" + parsed.port() + "/";
-            String admin = base + (kind == Kind.POSTGRESQL ? "postgres" : "");
-            TestDb db = new TestDb(kind, base + database, admin, database, null);
-            try (Connection c = db.adminConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + (kind == Kind.MYSQL ? "`" + database + "`" : "\"" + database + "\""));
-            }
-            return db;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Connection adminConnection() throws SQLException {
-        Flavour flavour = flavour();
-        Flavour.JdbcTarget target = flavour.jdbcTarget(adminUrl, null);
-        return DriverManager.getConnection(target.url(), target.properties());
-    }
-
-    Flavour flavour() {
-        return switch (kind) {
-            case SQLITE -> new SqliteFlavour();
-            case POSTGRESQL -> new PostgresFlavour(false);
-            case MYSQL -> new MySqlFlavour();
-        };
+    static TestDb create(DatabaseKind kind, String hint) {
+        return new TestDb(TestDatabases.create(kind, hint));
     }
 
     /** A plain JDBC connection to the database (no pool, no client). */
     Connection connect() throws SQLException {
-        Flavour.JdbcTarget target = flavour().jdbcTarget(url, null);
-        return DriverManager.getConnection(target.url(), target.properties());
+        return database.connect();
     }
 
     void execute(List<String> statements) {
@@ -110,9 +61,9 @@ final class TestDb implements AutoCloseable {
         }
     }
 
-    /** Creates the Datamodel's tables (with foreign keys in foreignKeys mode). */
+    /** Creates the Datamodel's tables (with foreign keys in foreignKeys mode), as {@code db push} would. */
     void push(Datamodel datamodel) {
-        execute(TestDdl.statements(datamodel));
+        execute(Schemas.ddl(datamodel));
     }
 
     /** Drops every table (and PostgreSQL type). */
@@ -137,8 +88,9 @@ final class TestDb implements AutoCloseable {
                     s.execute("CREATE SCHEMA public");
                 }
                 case MYSQL -> {
-                    s.execute("DROP DATABASE `" + database + "`");
-                    s.execute("CREATE DATABASE `" + database + "`");
+                    s.execute("DROP DATABASE `" + database.name() + "`");
+                    s.execute("CREATE DATABASE `" + database.name() + "`");
+                    s.execute("USE `" + database.name() + "`");
                 }
             }
         } catch (SQLException e) {
@@ -154,7 +106,7 @@ final class TestDb implements AutoCloseable {
         datamodel.relations().stream().filter(r -> r.isManyToMany()).forEach(r -> tables.add(r.joinTableName()));
         try (Connection c = connect(); Statement s = c.createStatement()) {
             for (String table : tables) {
-                String q = TestDdl.q(datamodel.provider().orElseThrow(), table);
+                String q = kind == DatabaseKind.MYSQL ? "`" + table + "`" : "\"" + table + "\"";
                 List<List<Object>> rows = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery("SELECT * FROM " + q)) {
                     int n = rs.getMetaData().getColumnCount();
@@ -178,30 +130,21 @@ final class TestDb implements AutoCloseable {
 
     /** A client on this database. */
     Sinew client(Datamodel datamodel) {
-        return Sinew.builder().datamodel(datamodel).url(url).poolSize(4).build();
+        return Sinew.builder().datamodel(datamodel).url(database.prismaUrl()).poolSize(4).build();
+    }
+
+    /** A client on this database with more settings. */
+    Sinew.Builder clientBuilder(Datamodel datamodel) {
+        return Sinew.builder().datamodel(datamodel).url(database.prismaUrl()).poolSize(4);
     }
 
     @Override
     public void close() {
-        try {
-            if (file != null) {
-                Files.deleteIfExists(file);
-            } else {
-                try (Connection c = adminConnection(); Statement s = c.createStatement()) {
-                    if (kind == Kind.POSTGRESQL) {
-                        s.execute("DROP DATABASE IF EXISTS \"" + database + "\" WITH (FORCE)");
-                    } else {
-                        s.execute("DROP DATABASE IF EXISTS `" + database + "`");
-                    }
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        database.close();
     }
 
     @Override
     public String toString() {
-        return kind.provider;
+        return kind.provider();
     }
 }

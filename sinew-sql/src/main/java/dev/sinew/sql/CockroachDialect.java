@@ -96,4 +96,14 @@ public class CockroachDialect extends PostgresDialect {
         }
         return out;
     }
+
+    @Override
+    protected int defaultPort() {
+        return 26257;
+    }
+
+    @Override
+    public String shareLockClause() {
+        return " FOR SHARE";
+    }
 }

@@ -506,6 +506,197 @@ public abstract class Dialect {
     /** The constraint a driver error reports as violated, if it is one. */
     public abstract Optional<ConstraintViolation> constraintViolation(SQLException error);
 
+    // ---------------------------------------------------------------------------------------------------------------
+    // Client: connections, the SQL shapes of Sinew's runtime, and values
+
+    /** Whether Sinew's client runs on this database. */
+    public boolean supportsClient() {
+        return false;
+    }
+
+    /**
+     * The JDBC target of a datasource URL as Prisma writes it ({@code postgresql://user:pw@host:5432/db},
+     * {@code mysql://...}, {@code file:./dev.db}); {@code jdbc:} URLs are taken as they are.
+     *
+     * @param baseDirectory the folder relative file paths are relative to (the schema's, as in Prisma)
+     * @throws IllegalArgumentException when the URL cannot be read
+     */
+    public JdbcTarget jdbcTarget(String url, java.nio.file.Path baseDirectory) {
+        throw new UnsupportedOperationException("Sinew's client does not support " + provider());
+    }
+
+    /** Called once on a client's first connection (to learn the server's version, say). */
+    public void initializeConnection(Connection connection) throws SQLException {
+    }
+
+    /**
+     * Whether one JDBC statement may hold several SQL statements separated by semicolons, sent in one round trip
+     * and run in order (the client sends a write's planned statements that way).
+     */
+    public boolean supportsMultipleStatements() {
+        return false;
+    }
+
+    /** The most bind parameters one statement may carry. */
+    public int maxBindParameters() {
+        return 32767;
+    }
+
+    /** Whether the database has row locks (SQLite has one writer per database instead). */
+    public boolean hasRowLocks() {
+        return true;
+    }
+
+    /** Appended to a SELECT of a row about to be referenced, so that nobody deletes it or changes its key. */
+    public String shareLockClause() {
+        return " FOR SHARE";
+    }
+
+    /** Appended to a SELECT of rows about to be deleted or to have their key changed. */
+    public String updateLockClause() {
+        return " FOR UPDATE";
+    }
+
+    /**
+     * A statement that locks the rows of {@code table} (quoted) named {@code alias} that match {@code predicate}
+     * (SQL over the alias, written into the result once), without sending them to the client.
+     */
+    public String lockRowsStatement(String table, String alias, String predicate, boolean shared) {
+        return "SELECT count(*) FROM (SELECT 1 FROM " + table + " AS " + alias + " WHERE " + predicate
+                + (shared ? shareLockClause() : updateLockClause()) + ") AS locked";
+    }
+
+    /** Appended to the SELECT of a Restrict check so that it reads the latest committed rows. */
+    public String restrictCheckLockClause() {
+        return "";
+    }
+
+    /** {@code LIMIT}/{@code OFFSET} with literal numbers; either may be null. */
+    public String limitOffset(Integer limit, Integer offset) {
+        String out = limit == null ? "" : " LIMIT " + limit;
+        return offset == null ? out : out + " OFFSET " + offset;
+    }
+
+    /** Whether {@code INSERT ... RETURNING} is available. */
+    public boolean insertReturning() {
+        return true;
+    }
+
+    /** The INSERT keyword of an insert that skips rows conflicting with a unique constraint. */
+    public String insertIgnoreKeyword() {
+        return "INSERT";
+    }
+
+    /** What follows the VALUES of an insert that skips rows conflicting with a unique constraint. */
+    public String onConflictDoNothing() {
+        return " ON CONFLICT DO NOTHING";
+    }
+
+    /** What follows {@code INSERT INTO t} for a row of defaults only. */
+    public String emptyInsertValues() {
+        return " DEFAULT VALUES";
+    }
+
+    /** A predicate true when two values differ, NULL counting as a value. */
+    public String distinctFrom(String a, String b) {
+        return a + " IS DISTINCT FROM " + b;
+    }
+
+    /** The ESCAPE clause of a LIKE whose pattern escapes with a backslash. */
+    public String likeEscape() {
+        return " ESCAPE '\\'";
+    }
+
+    /** A case-insensitive LIKE of a column and a pattern. */
+    public String insensitiveLike(String column, String pattern) {
+        return "LOWER(" + column + ") LIKE LOWER(" + pattern + ")" + likeEscape();
+    }
+
+    /** An expression folded for a case-insensitive comparison. */
+    public String insensitive(String expression) {
+        return "LOWER(" + expression + ")";
+    }
+
+    /** An ORDER BY item; {@code nulls} is "first", "last" or null for the database's default. */
+    public String orderItem(String expression, boolean descending, String nulls) {
+        String item = expression + (descending ? " DESC" : " ASC");
+        if (nulls != null) {
+            item += nulls.equals("first") ? " NULLS FIRST" : " NULLS LAST";
+        }
+        return item;
+    }
+
+    /** Whether NULL sorts before every value in ascending order when no {@code nulls} is given. */
+    public boolean nullsFirstInAscendingOrder() {
+        return false;
+    }
+
+    /** Division as the column's type divides; integers truncate. */
+    public String divide(String a, String b, boolean integer) {
+        return "(" + a + " / " + b + ")";
+    }
+
+    /**
+     * Whether an UPDATE or DELETE cannot read its own table in a sub-select (MySQL error 1093), so that such
+     * sub-selects must become derived tables.
+     */
+    public boolean dmlCannotReadTargetTable() {
+        return false;
+    }
+
+    /**
+     * {@code lhs IN (...)} with {@code rows} rows of {@code width} placeholders: {@code a IN (?, ?)} for one column,
+     * {@code (a, b) IN ((?, ?), (?, ?))} for several.
+     */
+    public String inList(String lhs, int width, int rows) {
+        StringBuilder out = new StringBuilder(lhs).append(" IN (");
+        String row = width == 1 ? "?" : "(" + "?, ".repeat(width - 1) + "?)";
+        for (int i = 0; i < rows; i++) {
+            out.append(i == 0 ? "" : ", ").append(row);
+        }
+        return out.append(')').toString();
+    }
+
+    /**
+     * The value to bind for a client value of the field: Integer, Long, Double, BigDecimal, Boolean, String,
+     * java.time.Instant (DateTime), byte[].
+     */
+    public Object bindValue(dev.sinew.schema.model.ScalarField field, Object value) {
+        return value;
+    }
+
+    /** The SQL type name of a scalar list's element, for {@code Connection.createArrayOf}. */
+    public String arrayElementType(dev.sinew.schema.model.ScalarField field) {
+        throw new UnsupportedOperationException(provider() + " has no scalar lists");
+    }
+
+    /** Reads a column as the client value of the field (see {@link #bindValue}); null for SQL NULL. */
+    public Object readValue(java.sql.ResultSet rs, int index, dev.sinew.schema.model.ScalarField field)
+            throws SQLException {
+        throw new UnsupportedOperationException("Sinew's client does not support " + provider());
+    }
+
+    /** Whether running the whole transaction again may succeed: deadlock, serialization failure, busy database. */
+    public boolean isRetryable(SQLException error) {
+        String state = error.getSQLState();
+        return "40001".equals(state) || "40P01".equals(state);
+    }
+
+    /** An Instant from a database's text of a date-time: ISO-8601, or {@code YYYY-MM-DD HH:MM:SS[.fff]} as UTC. */
+    protected static java.time.Instant parseInstant(String text) {
+        String s = text.strip();
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            // the forms without an offset follow
+        }
+        try {
+            return java.time.LocalDateTime.parse(s.replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.time.LocalDate.parse(s).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        }
+    }
+
     @Override
     public String toString() {
         return getClass().getSimpleName();

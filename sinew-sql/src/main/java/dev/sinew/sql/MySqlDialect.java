@@ -332,7 +332,7 @@ public class MySqlDialect extends Dialect {
     public Optional<ConstraintViolation> constraintViolation(SQLException error) {
         String message = String.valueOf(error.getMessage());
         int code = error.getErrorCode();
-        if (code == 1451 || code == 1452) {
+        if (code == 1451 || code == 1452 || code == 1216 || code == 1217) {
             Matcher m = FK.matcher(message);
             if (m.find()) {
                 List<String> columns = new ArrayList<>();
@@ -353,5 +353,208 @@ public class MySqlDialect extends Dialect {
             return Optional.of(new ConstraintViolation.NullViolation(m.find() ? m.group(1) : null));
         }
         return Optional.empty();
+    }
+    // ---------------------------------------------------------------------------------------------------------------
+    // Client
+
+    /** MariaDB 10.5 and later know {@code INSERT ... RETURNING}; MySQL does not. Read from the first connection. */
+    private volatile boolean returning;
+
+    @Override
+    public boolean supportsClient() {
+        return true;
+    }
+
+    @Override
+    public JdbcTarget jdbcTarget(String url, java.nio.file.Path baseDirectory) {
+        java.util.Properties properties = new java.util.Properties();
+        // The client sends a write's planned statements in one round trip (see supportsMultipleStatements).
+        properties.setProperty("allowMultiQueries", "true");
+        if (url.startsWith("jdbc:")) {
+            return new JdbcTarget(url.startsWith("jdbc:mysql:") ? "jdbc:mariadb:" + url.substring(11) : url,
+                    properties);
+        }
+        ServerUrl server = ServerUrl.parse(url, 3306);
+        if (server.user() != null) {
+            properties.setProperty("user", server.user());
+        }
+        if (server.password() != null) {
+            properties.setProperty("password", server.password());
+        }
+        for (Map.Entry<String, String> parameter : server.query().entrySet()) {
+            switch (parameter.getKey()) {
+                case "connect_timeout" -> properties.setProperty("connectTimeout",
+                        String.valueOf(Long.parseLong(parameter.getValue()) * 1000));
+                case "sslaccept" -> properties.setProperty("sslMode",
+                        parameter.getValue().equals("strict") ? "verify-full" : "trust");
+                default -> {
+                    // Prisma's own parameters (connection_limit, pool_timeout, ...) are no driver settings.
+                }
+            }
+        }
+        return new JdbcTarget("jdbc:mariadb://" + server.host() + ":" + server.port() + "/" + server.database(),
+                properties);
+    }
+
+    @Override
+    public void initializeConnection(Connection connection) throws SQLException {
+        java.sql.DatabaseMetaData metaData = connection.getMetaData();
+        String version = metaData.getDatabaseProductVersion();
+        boolean mariadb = version.contains("MariaDB") || metaData.getDatabaseProductName().contains("MariaDB");
+        Matcher m = Pattern.compile("^(\\d+)\\.(\\d+)").matcher(version.replaceFirst("^5\\.5\\.5-", ""));
+        returning = mariadb && m.find() && (Integer.parseInt(m.group(1)) > 10
+                || Integer.parseInt(m.group(1)) == 10 && Integer.parseInt(m.group(2)) >= 5);
+    }
+
+    @Override
+    public int maxBindParameters() {
+        return 65535;
+    }
+
+    @Override
+    public boolean supportsMultipleStatements() {
+        return true; // with allowMultiQueries, which jdbcTarget sets
+    }
+
+    @Override
+    public String shareLockClause() {
+        // InnoDB's own foreign key checks take this shared lock; MariaDB knows only this spelling.
+        return " LOCK IN SHARE MODE";
+    }
+
+    @Override
+    public String lockRowsStatement(String table, String alias, String predicate, boolean shared) {
+        return "SELECT COUNT(*) FROM " + table + " AS " + alias + " WHERE " + predicate
+                + (shared ? shareLockClause() : updateLockClause());
+    }
+
+    @Override
+    public String restrictCheckLockClause() {
+        // At REPEATABLE READ a plain SELECT reads the transaction's snapshot; a locking read sees the latest rows.
+        return shareLockClause();
+    }
+
+    @Override
+    public String limitOffset(Integer limit, Integer offset) {
+        if (limit == null && offset == null) {
+            return "";
+        }
+        // MySQL has no OFFSET without LIMIT; its manual gives the largest unsigned BIGINT for "all rows".
+        String out = " LIMIT " + (limit == null ? "18446744073709551615" : limit.toString());
+        return offset == null ? out : out + " OFFSET " + offset;
+    }
+
+    @Override
+    public boolean insertReturning() {
+        return returning;
+    }
+
+    @Override
+    public String insertIgnoreKeyword() {
+        return "INSERT IGNORE";
+    }
+
+    @Override
+    public String onConflictDoNothing() {
+        return "";
+    }
+
+    @Override
+    public String emptyInsertValues() {
+        return " () VALUES ()";
+    }
+
+    @Override
+    public String distinctFrom(String a, String b) {
+        return "NOT (" + a + " <=> " + b + ")";
+    }
+
+    @Override
+    public String likeEscape() {
+        return ""; // the backslash is MySQL's default LIKE escape
+    }
+
+    @Override
+    public String orderItem(String expression, boolean descending, String nulls) {
+        String item = expression + (descending ? " DESC" : " ASC");
+        if (nulls == null) {
+            return item;
+        }
+        return expression + " IS NULL" + (nulls.equals("first") ? " DESC" : " ASC") + ", " + item;
+    }
+
+    @Override
+    public boolean nullsFirstInAscendingOrder() {
+        return true;
+    }
+
+    @Override
+    public String divide(String a, String b, boolean integer) {
+        return integer ? "(" + a + " DIV " + b + ")" : "(" + a + " / " + b + ")";
+    }
+
+    @Override
+    public boolean dmlCannotReadTargetTable() {
+        return true;
+    }
+
+    @Override
+    public Object bindValue(dev.sinew.schema.model.ScalarField field, Object value) {
+        if (value instanceof java.time.Instant instant) {
+            String name = field.nativeType() == null ? "" : field.nativeType().name();
+            return switch (name) {
+                case "Date" -> java.time.LocalDate.ofInstant(instant, java.time.ZoneOffset.UTC);
+                case "Time" -> java.time.LocalTime.ofInstant(instant, java.time.ZoneOffset.UTC);
+                default -> java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
+            };
+        }
+        return value;
+    }
+
+    @Override
+    public Object readValue(java.sql.ResultSet rs, int index, dev.sinew.schema.model.ScalarField field)
+            throws SQLException {
+        dev.sinew.schema.model.ScalarKind kind = field.scalarKind();
+        if (kind == null) {
+            return rs.getString(index);
+        }
+        Object out = switch (kind) {
+            case INT -> rs.getInt(index);
+            case BIG_INT -> rs.getLong(index);
+            case FLOAT -> rs.getDouble(index);
+            case DECIMAL -> rs.getBigDecimal(index);
+            case BOOLEAN -> rs.getBoolean(index);
+            case DATE_TIME -> readInstant(rs, index, field);
+            case BYTES -> rs.getBytes(index);
+            default -> rs.getString(index);
+        };
+        return rs.wasNull() ? null : out;
+    }
+
+    private static java.time.Instant readInstant(java.sql.ResultSet rs, int index,
+                                                 dev.sinew.schema.model.ScalarField field) throws SQLException {
+        String name = field.nativeType() == null ? "" : field.nativeType().name();
+        java.time.ZoneOffset utc = java.time.ZoneOffset.UTC;
+        switch (name) {
+            case "Date": {
+                java.time.LocalDate d = rs.getObject(index, java.time.LocalDate.class);
+                return d == null ? null : d.atStartOfDay().toInstant(utc);
+            }
+            case "Time": {
+                java.time.LocalTime t = rs.getObject(index, java.time.LocalTime.class);
+                return t == null ? null : t.atDate(java.time.LocalDate.EPOCH).toInstant(utc);
+            }
+            default: {
+                java.time.LocalDateTime t = rs.getObject(index, java.time.LocalDateTime.class);
+                return t == null ? null : t.toInstant(utc);
+            }
+        }
+    }
+
+    @Override
+    public boolean isRetryable(SQLException error) {
+        int code = error.getErrorCode();
+        // deadlock, lock wait timeout, "record has changed since last read" (snapshot isolation)
+        return code == 1213 || code == 1205 || code == 1020 || "40001".equals(error.getSQLState());
     }
 }

@@ -491,6 +491,8 @@ public class PostgresDialect extends Dialect {
         return new PostgresCatalog(this).read(connection);
     }
 
+    private static final Pattern RESTRICT_CONSTRAINT =
+            Pattern.compile("foreign key constraint \"((?:[^\"]|\"\")+)\"");
     private static final Pattern FK_CONSTRAINT = Pattern.compile("violates foreign key constraint \"((?:[^\"]|\"\")+)\"");
     private static final Pattern UNIQUE_CONSTRAINT = Pattern.compile("violates unique constraint \"((?:[^\"]|\"\")+)\"");
     private static final Pattern KEY_DETAIL = Pattern.compile("Key \\((.+?)\\)=\\(");
@@ -500,6 +502,12 @@ public class PostgresDialect extends Dialect {
     public Optional<ConstraintViolation> constraintViolation(SQLException error) {
         String state = error.getSQLState();
         String message = String.valueOf(error.getMessage());
+        if ("23001".equals(state)) {
+            // ON DELETE/UPDATE RESTRICT: "... violates RESTRICT setting of foreign key constraint "X" on table ..."
+            Matcher m = RESTRICT_CONSTRAINT.matcher(message);
+            return Optional.of(new ConstraintViolation.ForeignKeyViolation(m.find() ? m.group(1).replace("\"\"", "\"")
+                    : null, List.of()));
+        }
         if ("23503".equals(state)) {
             Matcher m = FK_CONSTRAINT.matcher(message);
             return Optional.of(new ConstraintViolation.ForeignKeyViolation(m.find() ? m.group(1).replace("\"\"", "\"")
@@ -543,4 +551,152 @@ public class PostgresDialect extends Dialect {
             Map.entry("date", "Date"), Map.entry("time without time zone", "Time"),
             Map.entry("time with time zone", "Timetz"), Map.entry("json", "Json"), Map.entry("jsonb", "JsonB"),
             Map.entry("bytea", "ByteA"));
+    // ---------------------------------------------------------------------------------------------------------------
+    // Client
+
+    @Override
+    public boolean supportsClient() {
+        return true;
+    }
+
+    @Override
+    public JdbcTarget jdbcTarget(String url, java.nio.file.Path baseDirectory) {
+        java.util.Properties properties = new java.util.Properties();
+        // Strings are sent untyped so that PostgreSQL casts them to the column's type: enums, jsonb, uuid, inet...
+        properties.setProperty("stringtype", "unspecified");
+        if (url.startsWith("jdbc:")) {
+            return new JdbcTarget(url, properties);
+        }
+        ServerUrl server = ServerUrl.parse(url, defaultPort());
+        if (server.user() != null) {
+            properties.setProperty("user", server.user());
+        }
+        if (server.password() != null) {
+            properties.setProperty("password", server.password());
+        }
+        for (Map.Entry<String, String> parameter : server.query().entrySet()) {
+            switch (parameter.getKey()) {
+                case "schema" -> properties.setProperty("currentSchema", parameter.getValue());
+                case "sslmode" -> properties.setProperty("sslmode", parameter.getValue());
+                case "connect_timeout" -> properties.setProperty("connectTimeout", parameter.getValue());
+                case "application_name" -> properties.setProperty("ApplicationName", parameter.getValue());
+                default -> {
+                    // Prisma's own parameters (connection_limit, pool_timeout, ...) are no driver settings.
+                }
+            }
+        }
+        String database = server.database().isEmpty() ? "postgres" : server.database();
+        return new JdbcTarget("jdbc:postgresql://" + server.host() + ":" + server.port() + "/" + database,
+                properties);
+    }
+
+    @Override
+    public boolean supportsMultipleStatements() {
+        return true; // pgJDBC sends each as its own Parse/Bind/Execute, all in one round trip
+    }
+
+    /** The port of a URL that names none. */
+    protected int defaultPort() {
+        return 5432;
+    }
+
+    @Override
+    public String shareLockClause() {
+        // The lock PostgreSQL's own foreign keys take on a referenced row: it blocks only deletes and key updates.
+        return " FOR KEY SHARE";
+    }
+
+    @Override
+    public String insensitiveLike(String column, String pattern) {
+        return column + " ILIKE " + pattern + likeEscape();
+    }
+
+    @Override
+    public String arrayElementType(dev.sinew.schema.model.ScalarField field) {
+        dev.sinew.schema.model.ScalarKind kind = field.scalarKind();
+        if (kind == null) {
+            return "text";
+        }
+        return switch (kind) {
+            case INT -> "int4";
+            case BIG_INT -> "int8";
+            case FLOAT -> "float8";
+            case DECIMAL -> "numeric";
+            case BOOLEAN -> "bool";
+            case DATE_TIME -> "timestamp";
+            case JSON -> "jsonb";
+            case BYTES -> "bytea";
+            default -> "text";
+        };
+    }
+
+    @Override
+    public Object bindValue(dev.sinew.schema.model.ScalarField field, Object value) {
+        if (value instanceof java.time.Instant instant) {
+            java.time.ZoneOffset utc = java.time.ZoneOffset.UTC;
+            return switch (nativeTypeName(field)) {
+                case "Timestamptz" -> instant.atOffset(utc);
+                case "Date" -> java.time.LocalDate.ofInstant(instant, utc);
+                case "Time" -> java.time.LocalTime.ofInstant(instant, utc);
+                case "Timetz" -> java.time.OffsetTime.ofInstant(instant, utc);
+                default -> java.time.LocalDateTime.ofInstant(instant, utc);
+            };
+        }
+        return value;
+    }
+
+    private static String nativeTypeName(dev.sinew.schema.model.ScalarField field) {
+        return field.nativeType() == null ? "" : field.nativeType().name();
+    }
+
+    @Override
+    public Object readValue(java.sql.ResultSet rs, int index, dev.sinew.schema.model.ScalarField field)
+            throws SQLException {
+        if (field.arity().isList()) {
+            java.sql.Array array = rs.getArray(index);
+            return array == null ? null : new ArrayList<>(List.of((Object[]) array.getArray()));
+        }
+        dev.sinew.schema.model.ScalarKind kind = field.scalarKind();
+        if (kind == null) {
+            return rs.getString(index);
+        }
+        Object out = switch (kind) {
+            case INT -> rs.getInt(index);
+            case BIG_INT -> rs.getLong(index);
+            case FLOAT -> rs.getDouble(index);
+            case DECIMAL -> rs.getBigDecimal(index);
+            case BOOLEAN -> rs.getBoolean(index);
+            case DATE_TIME -> readInstant(rs, index, field);
+            case BYTES -> rs.getBytes(index);
+            default -> rs.getString(index);
+        };
+        return rs.wasNull() ? null : out;
+    }
+
+    private static java.time.Instant readInstant(java.sql.ResultSet rs, int index,
+                                                 dev.sinew.schema.model.ScalarField field) throws SQLException {
+        java.time.ZoneOffset utc = java.time.ZoneOffset.UTC;
+        switch (nativeTypeName(field)) {
+            case "Timestamptz": {
+                java.time.OffsetDateTime t = rs.getObject(index, java.time.OffsetDateTime.class);
+                return t == null ? null : t.toInstant();
+            }
+            case "Date": {
+                java.time.LocalDate d = rs.getObject(index, java.time.LocalDate.class);
+                return d == null ? null : d.atStartOfDay().toInstant(utc);
+            }
+            case "Time": {
+                java.time.LocalTime t = rs.getObject(index, java.time.LocalTime.class);
+                return t == null ? null : t.atDate(java.time.LocalDate.EPOCH).toInstant(utc);
+            }
+            case "Timetz": {
+                java.time.OffsetTime t = rs.getObject(index, java.time.OffsetTime.class);
+                return t == null ? null : t.atDate(java.time.LocalDate.EPOCH).toInstant();
+            }
+            default: {
+                java.time.LocalDateTime t = rs.getObject(index, java.time.LocalDateTime.class);
+                return t == null ? null : t.toInstant(utc);
+            }
+        }
+    }
 }

@@ -378,4 +378,141 @@ public class SqliteDialect extends Dialect {
             default -> Family.UNSUPPORTED;
         };
     }
+    // ---------------------------------------------------------------------------------------------------------------
+    // Client
+
+    /** How Prisma 7 (the better-sqlite3 adapter's default) writes DateTime values: ISO-8601 with +00:00. */
+    private static final java.time.format.DateTimeFormatter DATE_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx").withZone(java.time.ZoneOffset.UTC);
+
+    @Override
+    public boolean supportsClient() {
+        return true;
+    }
+
+    @Override
+    public JdbcTarget jdbcTarget(String url, java.nio.file.Path baseDirectory) {
+        java.util.Properties properties = new java.util.Properties();
+        // Writes begin with BEGIN IMMEDIATE: the database's single writer lock is taken before the first read of a
+        // write transaction, so the emulation's checks and cascades see no concurrent change (SQLite has no row
+        // locks to take instead).
+        properties.setProperty("transaction_mode", "IMMEDIATE");
+        properties.setProperty("foreign_keys", "true");
+        properties.setProperty("busy_timeout", "10000");
+        if (url.startsWith("jdbc:")) {
+            return new JdbcTarget(url, properties);
+        }
+        String path = url.indexOf('?') < 0 ? url : url.substring(0, url.indexOf('?'));
+        if (path.startsWith("file:")) {
+            path = path.substring("file:".length());
+        } else if (path.startsWith("sqlite:")) {
+            path = path.substring("sqlite:".length());
+        }
+        if (path.startsWith("//")) {
+            path = path.substring(2);
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(path);
+        if (!file.isAbsolute() && baseDirectory != null) {
+            file = baseDirectory.resolve(file).normalize();
+        }
+        return new JdbcTarget("jdbc:sqlite:" + file, properties);
+    }
+
+    @Override
+    public int maxBindParameters() {
+        return 32766;
+    }
+
+    @Override
+    public boolean hasRowLocks() {
+        return false;
+    }
+
+    @Override
+    public String shareLockClause() {
+        return "";
+    }
+
+    @Override
+    public String updateLockClause() {
+        return "";
+    }
+
+    @Override
+    public String lockRowsStatement(String table, String alias, String predicate, boolean shared) {
+        throw new UnsupportedOperationException("SQLite has no row locks");
+    }
+
+    @Override
+    public String limitOffset(Integer limit, Integer offset) {
+        if (limit == null && offset == null) {
+            return "";
+        }
+        String out = " LIMIT " + (limit == null ? -1 : limit);
+        return offset == null ? out : out + " OFFSET " + offset;
+    }
+
+    @Override
+    public String distinctFrom(String a, String b) {
+        return a + " IS NOT " + b;
+    }
+
+    @Override
+    public boolean nullsFirstInAscendingOrder() {
+        return true;
+    }
+
+    @Override
+    public String inList(String lhs, int width, int rows) {
+        if (width == 1) {
+            return super.inList(lhs, width, rows);
+        }
+        // SQLite compares row values only with a sub-select on the right of IN.
+        StringBuilder out = new StringBuilder(lhs).append(" IN (VALUES ");
+        String row = "(" + "?, ".repeat(width - 1) + "?)";
+        for (int i = 0; i < rows; i++) {
+            out.append(i == 0 ? "" : ", ").append(row);
+        }
+        return out.append(')').toString();
+    }
+
+    @Override
+    public Object bindValue(dev.sinew.schema.model.ScalarField field, Object value) {
+        if (value instanceof java.time.Instant instant) {
+            return DATE_TIME.format(instant);
+        }
+        return value;
+    }
+
+    @Override
+    public Object readValue(java.sql.ResultSet rs, int index, dev.sinew.schema.model.ScalarField field)
+            throws SQLException {
+        dev.sinew.schema.model.ScalarKind kind = field.scalarKind();
+        if (kind == null) {
+            return rs.getString(index);
+        }
+        Object raw = rs.getObject(index);
+        if (raw == null) {
+            return null;
+        }
+        return switch (kind) {
+            case INT -> ((Number) raw).intValue();
+            case BIG_INT -> ((Number) raw).longValue();
+            case FLOAT -> ((Number) raw).doubleValue();
+            case DECIMAL -> raw instanceof Double d ? java.math.BigDecimal.valueOf(d)
+                    : new java.math.BigDecimal(raw.toString());
+            case BOOLEAN -> raw instanceof Number n ? n.intValue() != 0 : Boolean.parseBoolean(raw.toString());
+            // Prisma before 7 wrote Unix milliseconds; Prisma 7 writes ISO-8601 text.
+            case DATE_TIME -> raw instanceof Number n ? java.time.Instant.ofEpochMilli(n.longValue())
+                    : parseInstant(raw.toString());
+            case BYTES -> rs.getBytes(index);
+            default -> raw.toString();
+        };
+    }
+
+    @Override
+    public boolean isRetryable(SQLException error) {
+        String message = String.valueOf(error.getMessage());
+        return message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED");
+    }
 }

@@ -7,12 +7,17 @@ import dev.sinew.schema.model.Datamodel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import dev.sinew.testkit.DatabaseKind;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Reads, writes, nested writes and errors on SQLite, in foreignKeys mode. */
-class CrudTest {
+/**
+ * Reads, writes, nested writes and errors, in foreignKeys mode; run on each database by {@link SqliteCrudTest},
+ * {@link PostgresCrudTest} and {@link MySqlCrudTest}.
+ */
+abstract class CrudCases {
     static final String BLOG = """
             model User {
               id      Int      @id @default(autoincrement())
@@ -59,25 +64,31 @@ class CrudTest {
             """;
 
     static Datamodel schema(String provider, String mode, String models) {
-        return TestSchemas.datamodel("datasource db {\n  provider = \"" + provider + "\"\n  relationMode = \"" + mode
-                + "\"\n}\n" + models);
+        return Schemas.valid(Schemas.withDatasource(provider, mode, models));
     }
 
     TestDb database;
     Sinew db;
 
+    abstract DatabaseKind kind();
+
     @BeforeEach
     void open() {
-        Datamodel datamodel = schema("sqlite", "foreignKeys", BLOG);
-        database = TestDb.create(TestDb.Kind.SQLITE);
+        Assumptions.assumeTrue(TestDb.available().contains(kind()), kind() + " not chosen");
+        Datamodel datamodel = schema(kind().provider(), "foreignKeys", BLOG);
+        database = TestDb.create(kind(), "crud");
         database.push(datamodel);
         db = database.client(datamodel);
     }
 
     @AfterEach
     void close() {
-        db.close();
-        database.close();
+        if (db != null) {
+            db.close();
+        }
+        if (database != null) {
+            database.close();
+        }
     }
 
     @Test
@@ -229,7 +240,9 @@ class CrudTest {
         SinewException foreignKey = catchSinew(() -> db.model("Post").create(Map.of("data",
                 Map.of("title", "t", "authorId", 999))));
         assertThat(foreignKey.code()).isEqualTo("P2003");
-        assertThat(foreignKey.getMessage()).isEqualTo("Foreign key constraint violated on the foreign key");
+        assertThat(foreignKey.getMessage()).isEqualTo(kind() == DatabaseKind.SQLITE
+                ? "Foreign key constraint violated on the foreign key"
+                : "Foreign key constraint violated on the constraint: `Post_authorId_fkey`");
         SinewException restrict = catchSinew(() -> users.delete(Map.of("where", Map.of("email", "a@x"))));
         assertThat(restrict.code()).isEqualTo("P2003");
         SinewException unknown = catchSinew(() -> users.findMany(Map.of("wher", Map.of())));
@@ -285,12 +298,17 @@ class CrudTest {
     @Test
     void rawQueriesAreSentAsWritten() {
         seed();
-        assertThat(db.executeRaw("UPDATE \"Post\" SET \"views\" = ? WHERE \"title\" = ?", 77, "Post 1")).isEqualTo(1);
-        List<Map<String, Object>> rows = db.queryRaw("SELECT \"views\" AS v FROM \"Post\" WHERE \"title\" = ?",
-                "Post 1");
+        assertThat(db.executeRaw("UPDATE " + q("Post") + " SET " + q("views") + " = ? WHERE " + q("title") + " = ?",
+                77, "Post 1")).isEqualTo(1);
+        List<Map<String, Object>> rows = db.queryRaw("SELECT " + q("views") + " AS v FROM " + q("Post") + " WHERE "
+                + q("title") + " = ?", "Post 1");
         assertThat(((Number) rows.get(0).get("v")).intValue()).isEqualTo(77);
         SinewException bad = catchSinew(() -> db.queryRaw("SELEC 1"));
         assertThat(bad.code()).isEqualTo("P2010");
+    }
+
+    String q(String identifier) {
+        return kind() == DatabaseKind.MYSQL ? "`" + identifier + "`" : "\"" + identifier + "\"";
     }
 
     void seed() {

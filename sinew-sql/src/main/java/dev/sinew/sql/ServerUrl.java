@@ -1,4 +1,4 @@
-package dev.sinew.client;
+package dev.sinew.sql;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -7,22 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/**
- * A database server URL as Prisma's datasource writes it: {@code scheme://user:password@host:port/database?k=v}.
- */
+/** A database server URL as Prisma's datasource writes it: {@code scheme://user:password@host:port/database?k=v}. */
 record ServerUrl(String host, int port, String user, String password, String database, Map<String, String> query) {
 
+    /** @throws IllegalArgumentException saying what is wrong with the URL */
     static ServerUrl parse(String url, int defaultPort) {
         URI uri;
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new SinewException("P1013", "The provided database string is invalid. " + e.getMessage(),
-                    Map.of());
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         if (uri.getHost() == null) {
-            throw new SinewException("P1013", "The provided database string is invalid. The URL names no host.",
-                    Map.of());
+            throw new IllegalArgumentException("the URL names no host");
         }
         String user = null;
         String password = null;
