@@ -95,6 +95,12 @@ public final class BlogUsage {
         expect(omitted.name(), null, "omitted field");
         expect(omitted.email(), "ada@example.com", "not omitted field");
         expect(db.post().findMany(q -> q.distinct(PostScalarField.AUTHOR_ID)).size(), 1, "distinct");
+        User counted = db.user().findUniqueOrThrow(UserWhereUnique.id(ada.id()), args -> args.include(i -> i._count()));
+        expect(counted._count(), new UserCount(2, 0), "_count of every to-many relation");
+        counted = db.user().findUniqueOrThrow(UserWhereUnique.id(ada.id()),
+                args -> args.select(s -> s.email()._count(c -> c.posts(w -> w.published().eq(true)))));
+        expect(counted._count(), new UserCount(1, null), "_count of one relation, filtered");
+        expect(ada._count(), null, "_count not asked for");
         expect(titles(db.post().findMany(q -> q.orderBy(o -> o.title().asc()).skip(1).take(1))), List.of("Notes"),
                 "skip and take");
         expect(titles(db.post().findMany(q -> q.orderBy(o -> o.title().asc())

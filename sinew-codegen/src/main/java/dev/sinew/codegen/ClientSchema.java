@@ -141,6 +141,9 @@ final class ClientSchema {
         final ClassName findManyArgs;
         final ClassName scalarField;
         final ClassName delegate;
+        /** The record of relation counts and its select; null when the model has no to-many relation. */
+        ClassName count;
+        ClassName countSelect;
         String accessor;
         List<FieldInfo> scalars;
         final List<RelationInfo> relations = new ArrayList<>();
@@ -187,6 +190,10 @@ final class ClientSchema {
                 relations.add(new RelationInfo(field, related,
                         JavaNames.unique(JavaNames.member(field.name()), names)));
             }
+            if (relations.stream().anyMatch(RelationInfo::isList)) {
+                count = own(schema, "Count", "the relation counts of model `" + name + "`");
+                countSelect = own(schema, "CountSelect", "the relation counts select of model `" + name + "`");
+            }
             Map<String, FieldInfo> byName = new LinkedHashMap<>();
             scalars.forEach(f -> byName.put(f.field.name(), f));
             Set<String> criterionNames = JavaNames.newNameSet();
@@ -214,6 +221,11 @@ final class ClientSchema {
             }
             String name = explicitName != null ? explicitName : String.join("_", fieldNames);
             uniques.add(new UniqueCriterion(name, JavaNames.unique(JavaNames.member(name), taken), fields));
+        }
+
+        /** The to-many relations, whose records {@code _count} counts. */
+        List<RelationInfo> listRelations() {
+            return relations.stream().filter(RelationInfo::isList).toList();
         }
 
         boolean isView() {

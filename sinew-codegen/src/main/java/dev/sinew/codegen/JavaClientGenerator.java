@@ -86,6 +86,10 @@ public final class JavaClientGenerator {
             if (!model.scalars.isEmpty()) {
                 specs.add(enums.scalarFields(model));
             }
+            if (model.count != null) {
+                specs.add(records.count(model));
+                specs.add(reads.countSelect(model));
+            }
             specs.add(delegates.delegate(model));
             return specs.stream().map(emit);
         }).toList());

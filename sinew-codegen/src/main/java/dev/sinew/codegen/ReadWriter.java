@@ -49,6 +49,29 @@ final class ReadWriter {
         return out;
     }
 
+    /** The relations {@code _count} counts, each with an optional filter of the related records. */
+    TypeSpec.Builder countSelect(ModelInfo model) {
+        TypeSpec.Builder out = TypeSpec.classBuilder(model.countSelect).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .superclass(types.input)
+                .addJavadoc("The to-many relations of model {@code $L} whose related records {@code _count}"
+                        + " counts.\n", model.name)
+                .addMethod(MethodSpec.constructorBuilder().build());
+        for (RelationInfo relation : model.listRelations()) {
+            out.addMethod(MethodSpec.methodBuilder(relation.javaName).addModifiers(Modifier.PUBLIC)
+                    .returns(model.countSelect)
+                    .addJavadoc(Docs.field(relation.field.documentation()))
+                    .addStatement("this.arguments.put($S, true)", relation.name())
+                    .addStatement("return this").build());
+            out.addMethod(MethodSpec.methodBuilder(relation.javaName).addModifiers(Modifier.PUBLIC)
+                    .returns(model.countSelect)
+                    .addParameter(Types.consumerOf(relation.related.where), "where")
+                    .addStatement("nested($S).put($S, $T.build($T::new, where))", relation.name(), "where",
+                            types.input, relation.related.where)
+                    .addStatement("return this").build());
+        }
+        return out;
+    }
+
     private void relations(ModelInfo model, ClassName self, TypeSpec.Builder out) {
         for (RelationInfo relation : model.relations) {
             ModelInfo related = relation.related;
@@ -61,6 +84,20 @@ final class ReadWriter {
             out.addMethod(MethodSpec.methodBuilder(relation.javaName).addModifiers(Modifier.PUBLIC).returns(self)
                     .addParameter(Types.consumerOf(args), "args")
                     .addStatement("this.arguments.put($S, $T.build($T::new, args))", relation.name(), types.input, args)
+                    .addStatement("return this").build());
+        }
+        if (model.count != null) {
+            out.addMethod(MethodSpec.methodBuilder("_count").addModifiers(Modifier.PUBLIC).returns(self)
+                    .addJavadoc("Returns the number of related records of every to-many relation, in the record's"
+                            + " {@code _count}.\n")
+                    .addStatement("this.arguments.put($S, true)", "_count")
+                    .addStatement("return this").build());
+            out.addMethod(MethodSpec.methodBuilder("_count").addModifiers(Modifier.PUBLIC).returns(self)
+                    .addJavadoc("Returns the numbers of related records of these relations, in the record's"
+                            + " {@code _count}.\n")
+                    .addParameter(Types.consumerOf(model.countSelect), "relations")
+                    .addStatement("nested($S).put($S, $T.build($T::new, relations))", "_count", "select",
+                            types.input, model.countSelect)
                     .addStatement("return this").build());
         }
     }

@@ -68,6 +68,13 @@ final class RecordWriter {
             reads.add(CodeBlock.of("$L.$L(row.get($S), $L::fromMap)", ref.apply(types.values),
                     relation.isList() ? "asRecords" : "asRecord", relation.name(), ref.apply(relation.related.record)));
         }
+        if (model.count != null) {
+            constructor.addParameter(ParameterSpec.builder(model.count, "_count").build());
+            record.addJavadoc("@param _count the numbers of related records, when the query asked for them with"
+                    + " {@code _count}\n");
+            reads.add(CodeBlock.of("$L.asRecord(row.get($S), $L::fromMap)", ref.apply(types.values), "_count",
+                    ref.apply(model.count)));
+        }
         record.recordConstructor(constructor.build());
         read.add(CodeBlock.join(reads.stream().map(r -> CodeBlock.of("\n$L", r)).toList(), ",")).add(");\n")
                 .unindent();
@@ -75,6 +82,25 @@ final class RecordWriter {
                 .addJavadoc("The record of a row as the dynamic client returns it.\n")
                 .returns(model.record).addParameter(ROW, "row").addCode(read.build()).build());
         return record;
+    }
+
+    /** The record of a model's relation counts: one component per to-many relation, null when not counted. */
+    TypeSpec.Builder count(ModelInfo model) {
+        TypeSpec.Builder record = TypeSpec.recordBuilder(model.count).addModifiers(Modifier.PUBLIC)
+                .addJavadoc("The numbers of related records of a record of model {@code $L} ({@code _count}); a"
+                        + " relation that was not counted is null.\n", model.name);
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
+        List<CodeBlock> reads = new ArrayList<>();
+        for (RelationInfo relation : model.listRelations()) {
+            constructor.addParameter(Types.INTEGER, relation.javaName);
+            reads.add(CodeBlock.of("$T.asInteger(row.get($S))", types.values, relation.name()));
+        }
+        record.recordConstructor(constructor.build());
+        CodeBlock.Builder read = CodeBlock.builder().add("return new $T(", model.count).indent();
+        read.add(CodeBlock.join(reads.stream().map(r -> CodeBlock.of("\n$L", r)).toList(), ",")).add(");\n")
+                .unindent();
+        return record.addMethod(MethodSpec.methodBuilder("fromMap").addModifiers(Modifier.STATIC)
+                .returns(model.count).addParameter(ROW, "row").addCode(read.build()).build());
     }
 
     TypeSpec.Builder composite(CompositeInfo composite) {
