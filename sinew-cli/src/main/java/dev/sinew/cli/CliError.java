@@ -10,6 +10,9 @@ enum CliError {
     NO_SCHEMA_IN_DEFAULT_LOCATIONS("C103", ExitCode.USAGE),
     SCHEMA_UNREADABLE("C104", ExitCode.USAGE),
     SCHEMA_UNWRITABLE("C105", ExitCode.USAGE),
+    SCHEMA_INVALID("C106", ExitCode.FAILED),
+    RESET_NOT_CONFIRMED("C205", ExitCode.USAGE),
+    NO_DATABASE_URL("C206", ExitCode.USAGE),
     INTERNAL("C199", ExitCode.INTERNAL);
 
     private final String code;

@@ -66,6 +66,11 @@ final class SchemaFile {
         }
     }
 
+    /** The file, absolute. */
+    Path path() {
+        return path;
+    }
+
     /** The path as the user would write it; also the file name in diagnostics ({@code -->  prisma/schema.prisma:3}). */
     String displayName() {
         return displayName;
