@@ -18,12 +18,17 @@ import java.util.stream.Collectors;
  * reference, grouped by the missing key, so a table of any size costs one scan:
  *
  * <pre>{@code
- * SELECT c."authorId", COUNT(*), SUM(COUNT(*)) OVER (), COUNT(*) OVER ()
- * FROM "Post" c
- * WHERE c."authorId" IS NOT NULL
- *   AND NOT EXISTS (SELECT 1 FROM "User" p WHERE p."id" = c."authorId")
- * GROUP BY c."authorId" ORDER BY c."authorId" LIMIT 5
+ * SELECT * FROM (
+ *   SELECT c."authorId" AS k1, COUNT(*) AS n, SUM(COUNT(*)) OVER () AS total, COUNT(*) OVER () AS missing
+ *   FROM "Post" c
+ *   WHERE c."authorId" IS NOT NULL
+ *     AND NOT EXISTS (SELECT 1 FROM "User" p WHERE p."id" = c."authorId")
+ *   GROUP BY c."authorId") o
+ * ORDER BY 1 LIMIT 5
  * }</pre>
+ *
+ * The window functions count every group before the outer query keeps the first few (MariaDB does not order a
+ * grouped query with window functions reliably, hence the subquery).
  *
  * A reference with a NULL in any of its columns points nowhere and is no orphan, as a foreign key (MATCH SIMPLE)
  * sees it.
@@ -49,8 +54,13 @@ public final class OrphanFinder {
         String child = tableReference(reference.namespace(), reference.table());
         List<String> keys = reference.columns().stream().map(c -> "c." + dialect.quote(c)).toList();
         String keyList = String.join(", ", keys);
-        StringBuilder sql = new StringBuilder("SELECT ").append(keyList)
-                .append(", COUNT(*), SUM(COUNT(*)) OVER (), COUNT(*) OVER () FROM ").append(child).append(" c WHERE ")
+        List<String> aliased = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            aliased.add(keys.get(i) + " AS k" + (i + 1));
+        }
+        StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT ").append(String.join(", ", aliased))
+                .append(", COUNT(*) AS n, SUM(COUNT(*)) OVER () AS total, COUNT(*) OVER () AS missing FROM ")
+                .append(child).append(" c WHERE ")
                 .append(keys.stream().map(k -> k + " IS NOT NULL").collect(Collectors.joining(" AND ")));
         if (referencedTableExists) {
             List<String> match = new ArrayList<>();
@@ -61,7 +71,9 @@ public final class OrphanFinder {
                     .append(tableReference(reference.referencedNamespace(), reference.referencedTable()))
                     .append(" p WHERE ").append(String.join(" AND ", match)).append(')');
         }
-        sql.append(" GROUP BY ").append(keyList).append(" ORDER BY ").append(keyList).append(" LIMIT ")
+        String positions = java.util.stream.IntStream.rangeClosed(1, keys.size()).mapToObj(Integer::toString)
+                .collect(Collectors.joining(", "));
+        sql.append(" GROUP BY ").append(keyList).append(") o ORDER BY ").append(positions).append(" LIMIT ")
                 .append(SAMPLES);
         long rows = 0;
         long distinctKeys = 0;
