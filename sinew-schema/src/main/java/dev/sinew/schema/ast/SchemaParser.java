@@ -514,27 +514,8 @@ public final class SchemaParser {
         if (!literal("(")) {
             return null;
         }
-        List<Argument> arguments = new ArrayList<>();
         skipWhitespace();
-        Argument first = argument();
-        if (first != null) {
-            arguments.add(first);
-            while (true) {
-                int before = pos;
-                skipWhitespace();
-                if (!literal(",")) {
-                    pos = before;
-                    break;
-                }
-                skipWhitespace();
-                Argument next = argument();
-                if (next == null) {
-                    pos = before;
-                    break;
-                }
-                arguments.add(next);
-            }
-        }
+        List<Argument> arguments = commaSeparated(this::argument);
         skipWhitespace();
         boolean trailingComma = literal(",");
         skipWhitespace();
@@ -543,6 +524,33 @@ public final class SchemaParser {
             return null;
         }
         return new ArgumentList(arguments, trailingComma, new Span(start, pos));
+    }
+
+    /**
+     * {@code (item ("," item)*)?}: a comma that no item follows is left unread (an argument list may end with one).
+     */
+    private <T> List<T> commaSeparated(java.util.function.Supplier<T> item) {
+        List<T> items = new ArrayList<>();
+        T first = item.get();
+        if (first == null) {
+            return items;
+        }
+        items.add(first);
+        while (true) {
+            int before = pos;
+            skipWhitespace();
+            if (!literal(",")) {
+                pos = before;
+                return items;
+            }
+            skipWhitespace();
+            T next = item.get();
+            if (next == null) {
+                pos = before;
+                return items;
+            }
+            items.add(next);
+        }
     }
 
     private Argument argument() {
@@ -604,27 +612,8 @@ public final class SchemaParser {
         if (!literal("[")) {
             return null;
         }
-        List<Expression> items = new ArrayList<>();
         skipWhitespace();
-        Expression first = expression();
-        if (first != null) {
-            items.add(first);
-            while (true) {
-                int before = pos;
-                skipWhitespace();
-                if (!literal(",")) {
-                    pos = before;
-                    break;
-                }
-                skipWhitespace();
-                Expression next = expression();
-                if (next == null) {
-                    pos = before;
-                    break;
-                }
-                items.add(next);
-            }
-        }
+        List<Expression> items = commaSeparated(this::expression);
         skipWhitespace();
         if (!literal("]")) {
             pos = start;

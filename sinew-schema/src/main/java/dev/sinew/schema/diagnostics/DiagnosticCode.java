@@ -29,6 +29,8 @@ public enum DiagnosticCode {
     COMPOSITE_TYPE_UNSUPPORTED("V012"),
     /** Enums on a connector without them. */
     ENUM_UNSUPPORTED("V013"),
+    /** An enum without values. */
+    ENUM_INVALID("V015"),
     /** Views without their preview feature. */
     VIEW_INVALID("V014"),
     /** An attribute nobody knows. */

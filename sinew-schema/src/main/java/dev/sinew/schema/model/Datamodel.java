@@ -99,7 +99,10 @@ public final class Datamodel {
         return compositeTypes;
     }
 
-    /** Every relation, in the order of the first of its fields in the schema. */
+    /**
+     * Every relation, in Prisma's order: by the model and field that define it (the side with {@code fields:}, or
+     * the first side of a many-to-many relation by model name).
+     */
     public List<Relation> relations() {
         return relations;
     }

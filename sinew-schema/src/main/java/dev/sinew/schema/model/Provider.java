@@ -48,7 +48,8 @@ public enum Provider {
                     ReferentialAction.SET_NULL),
             EnumSet.of(Capability.DECIMAL, Capability.NATIVE_TYPES, Capability.NAMED_PRIMARY_KEYS,
                     Capability.NAMED_FOREIGN_KEYS, Capability.NAMED_DEFAULT_VALUES, Capability.MULTI_SCHEMA,
-                    Capability.AUTOINCREMENT_ON_NON_ID, Capability.REFERENCE_CYCLE_DETECTION,
+                    Capability.AUTOINCREMENT_ON_NON_ID, Capability.MULTIPLE_AUTOINCREMENTS,
+                    Capability.REFERENCE_CYCLE_DETECTION, Capability.REFERENCES_IN_CRITERION_ORDER,
                     Capability.CLUSTERING, Capability.IMPLICIT_MANY_TO_MANY, Capability.AUTOINCREMENT_NON_INDEXED)),
     MONGODB(List.of("mongodb"), "MongoDB", 127,
             EnumSet.noneOf(ReferentialAction.class),
@@ -107,11 +108,18 @@ public enum Provider {
         SEQUENCES,
         /** Composite types ({@code type} blocks). */
         COMPOSITE_TYPES,
+        /** {@code references:} must list a unique criterion's fields in the criterion's order. */
+        REFERENCES_IN_CRITERION_ORDER,
         /** A document database: no SQL, ids mapped to {@code _id}, {@code auto()} defaults. */
         DOCUMENT_STORE,
         /** SetDefault is accepted but the database ignores it, so the validator warns. */
         SET_DEFAULT_WARNING
     }
+
+    /** The index methods ({@code @@index(type: X)}) each provider knows. */
+    private static final java.util.Map<String, List<String>> INDEX_ALGORITHMS = java.util.Map.of(
+            "postgresql", List.of("BTree", "Hash", "Gist", "Gin", "SpGist", "Brin"),
+            "cockroachdb", List.of("BTree", "Gin"));
 
     private final List<String> names;
     private final String displayName;
@@ -220,6 +228,11 @@ public enum Provider {
     /** Whether prisma mode warns about relation scalars without an index: every relational connector. */
     public boolean suggestsRelationIndexes() {
         return isRelational();
+    }
+
+    /** The index methods this provider accepts in {@code @@index(type: ...)}; empty when it takes none. */
+    public List<String> indexAlgorithms() {
+        return INDEX_ALGORITHMS.getOrDefault(schemaName(), List.of());
     }
 
     /** Finds the provider a datasource names, aliases included. */

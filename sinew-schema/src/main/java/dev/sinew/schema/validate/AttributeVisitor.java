@@ -27,7 +27,6 @@ final class AttributeVisitor {
     private List<Attribute> attributes = List.of();
     private boolean[] used = new boolean[0];
     private Attribute current;
-    private String currentPrefix;
     private final Map<String, Argument> args = new HashMap<>();
     private String prefix = "@";
 

@@ -12,7 +12,6 @@ import dev.sinew.schema.diagnostics.DiagnosticCode;
 import dev.sinew.schema.model.ReferentialAction;
 import dev.sinew.schema.model.SortOrder;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -49,7 +48,7 @@ final class Attributes {
                 }
             }
         }
-        Map<Block, Object> byBlock = new HashMap<>();
+        Map<Block, Object> byBlock = new java.util.IdentityHashMap<>();
         db.models.forEach(m -> byBlock.put(m.block, m));
         db.enums.forEach(e -> byBlock.put(e.block, e));
         db.composites.forEach(c -> byBlock.put(c.block, c));

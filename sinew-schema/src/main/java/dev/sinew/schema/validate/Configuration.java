@@ -33,6 +33,8 @@ final class Configuration {
     private static final List<String> ACTIVE_FEATURES = List.of("nativeDistinct", "partialIndexes",
             "postgresqlExtensions", "relationJoins", "schemaEngineDriverAdapters", "shardKeys",
             "strictUndefinedChecks", "typedSql", "views");
+    /** Preview features Prisma accepts without listing them. */
+    private static final Set<String> HIDDEN_FEATURES = Set.of("reactNative");
     /** Preview features that only PostgreSQL still knows. */
     private static final List<String> POSTGRES_FEATURES = List.of("fullTextSearchPostgres");
     /** Former preview features that are now generally available: a warning, not an error. */
@@ -50,9 +52,11 @@ final class Configuration {
 
     private final Errors errors;
     private final Coerce coerce;
+    private Span extensionsSpan;
 
     /** The result: the datasource (or null) and the generators. */
-    record Loaded(Datasource datasource, List<Generator> generators, Set<String> previewFeatures) {}
+    record Loaded(Datasource datasource, List<Generator> generators, Set<String> previewFeatures,
+                  Span extensionsSpan) {}
 
     private Configuration(Errors errors) {
         this.errors = errors;
@@ -76,7 +80,7 @@ final class Configuration {
                         + "implemented yet.", block.span());
             }
         } else if (db.datasources.size() == 1) {
-            datasource = datasource(db.datasources.get(0), previewFeatures);
+            datasource = datasource(db.datasources.get(0));
         }
         Provider provider = datasource == null ? null : datasource.provider();
         List<Generator> generators = new ArrayList<>();
@@ -86,13 +90,14 @@ final class Configuration {
                 generators.add(generator);
             }
         }
-        return new Loaded(datasource, generators, previewFeatures);
+        return new Loaded(datasource, generators, previewFeatures, extensionsSpan);
     }
 
     private static Map<String, BlockEntry.Property> properties(Block block) {
         Map<String, BlockEntry.Property> byName = new LinkedHashMap<>();
         for (BlockEntry.Property property : block.properties()) {
-            byName.putIfAbsent(property.name().name(), property);
+            // As in Prisma, a property given twice takes its last value (the duplicate is reported by name).
+            byName.put(property.name().name(), property);
         }
         return byName;
     }
@@ -100,7 +105,7 @@ final class Configuration {
     // ---------------------------------------------------------------------------------------------------------
     // datasource
 
-    private Datasource datasource(Block block, Set<String> previewFeatures) {
+    private Datasource datasource(Block block) {
         String name = block.name().name();
         Map<String, BlockEntry.Property> props = properties(block);
         BlockEntry.Property providerProperty = props.get("provider");
@@ -146,7 +151,9 @@ final class Configuration {
                     + "Please use `relationMode` instead. Learn more at https://pris.ly/d/relation-mode",
                     integrity.span());
         }
-        BlockEntry.Property modeProperty = relationMode != null ? relationMode : integrity;
+        // With both names given, Prisma reports the clash and reads neither.
+        BlockEntry.Property modeProperty = relationMode != null && integrity != null ? null
+                : relationMode != null ? relationMode : integrity;
         if (modeProperty != null && modeProperty.value() != null) {
             String value = coerce.string(modeProperty.value());
             if (value != null) {
@@ -189,23 +196,16 @@ final class Configuration {
         }
 
         List<Datasource.Extension> extensions = new ArrayList<>();
-        BlockEntry.Property extensionsProperty = props.get("extensions");
-        if (extensionsProperty != null) {
-            if (!provider.has(Provider.Capability.EXTENSIONS)) {
-                errors.error(DiagnosticCode.DATASOURCE_INVALID, "Property not known: \"extensions\".",
-                        extensionsProperty.span());
-            } else if (!hasFeature(previewFeatures, "postgresqlExtensions")) {
-                errors.error(DiagnosticCode.DATASOURCE_INVALID, "The `extensions` property is only available with the "
-                        + "`postgresqlExtensions` preview feature.", extensionsProperty.span());
-            } else if (extensionsProperty.value() != null) {
-                extensions = extensions(extensionsProperty.value());
-            }
-        }
-
         for (BlockEntry.Property property : block.properties()) {
-            if (!DATASOURCE_PROPERTIES.contains(property.name().name())) {
-                errors.error(DiagnosticCode.DATASOURCE_INVALID, "Property not known: \"" + property.name().name()
-                        + "\".", property.span());
+            String key = property.name().name();
+            if (key.equals("extensions") && provider.has(Provider.Capability.EXTENSIONS)) {
+                if (property.value() != null && props.get(key) == property) {
+                    extensions = extensions(property.value());
+                    extensionsSpan = property.span();
+                }
+            } else if (!DATASOURCE_PROPERTIES.contains(key) || key.equals("extensions")) {
+                errors.error(DiagnosticCode.DATASOURCE_INVALID, "Property not known: \"" + key + "\".",
+                        property.span());
             }
         }
         return new Datasource(name, provider, mode, explicit, legacy, url, directUrl, shadowDatabaseUrl, schemas,
@@ -296,10 +296,6 @@ final class Configuration {
         return out;
     }
 
-    private static boolean hasFeature(Set<String> features, String feature) {
-        return features.stream().anyMatch(f -> f.equalsIgnoreCase(feature));
-    }
-
     private Generator generator(Block block, Provider provider) {
         String name = block.name().name();
         Map<String, BlockEntry.Property> props = properties(block);
@@ -357,7 +353,8 @@ final class Configuration {
         known.sort(String::compareTo);
         for (String feature : names) {
             String lower = feature.toLowerCase(Locale.ROOT);
-            if (known.stream().anyMatch(k -> k.toLowerCase(Locale.ROOT).equals(lower))) {
+            if (known.stream().anyMatch(k -> k.toLowerCase(Locale.ROOT).equals(lower))
+                    || HIDDEN_FEATURES.stream().anyMatch(k -> k.toLowerCase(Locale.ROOT).equals(lower))) {
                 continue;
             }
             String deprecated = DEPRECATED_FEATURES.stream().filter(d -> d.toLowerCase(Locale.ROOT).equals(lower))

@@ -151,11 +151,11 @@ final class DatamodelBuilder {
         List<String> references = names(forward.referencedFields);
         ReferentialAction onDelete = forward.onDelete;
         if (onDelete == null) {
-            onDelete = Pipeline.isReferentiallyRequired(relation)
+            onDelete = RelationRules.isReferentiallyRequired(relation)
                     ? (provider == null ? ReferentialAction.RESTRICT : provider.defaultOnDeleteForRequired(mode))
                     : ReferentialAction.SET_NULL;
         }
-        ReferentialAction onUpdate = Pipeline.onUpdate(relation);
+        ReferentialAction onUpdate = RelationRules.onUpdate(relation);
         String foreignKeyName = null;
         if (!fields.isEmpty()) {
             List<String> columns = forward.referencingFields.stream().map(Db.FieldInfo::databaseName).toList();
@@ -166,7 +166,7 @@ final class DatamodelBuilder {
                 : Relation.Kind.ONE_TO_MANY;
         return new Relation(name, kind, relation.modelA.name, forward.name, relation.modelB.name,
                 relation.fieldB.name, fields, references, onDelete, onUpdate, forward.onDelete != null,
-                forward.onUpdate != null, Pipeline.isReferentiallyRequired(relation), forward.foreignKeyMap,
+                forward.onUpdate != null, RelationRules.isReferentiallyRequired(relation), forward.foreignKeyMap,
                 foreignKeyName, null);
     }
 }

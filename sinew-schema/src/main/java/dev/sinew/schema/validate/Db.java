@@ -28,7 +28,7 @@ final class Db {
     final List<CompositeInfo> composites = new ArrayList<>();
     final List<Block> datasources = new ArrayList<>();
     final List<Block> generators = new ArrayList<>();
-    /** Models, views, enums and composite types by name; the first definition wins. */
+    /** Models, views, enums and composite types by name; the last definition wins, as in Prisma. */
     final Map<String, Object> tops = new HashMap<>();
     final List<RelationInfo> relations = new ArrayList<>();
     /** Fields whose {@code @default} calls a function the connector may know ({@code sequence()}, ...). */
@@ -59,7 +59,7 @@ final class Db {
         final String name;
         final int index;
         final List<FieldInfo> fields = new ArrayList<>();
-        /** Fields by name; the first definition wins. */
+        /** Fields by name; the last definition wins, as in Prisma. */
         final Map<String, FieldInfo> fieldsByName = new LinkedHashMap<>();
         String mappedName;
         String schema;

@@ -77,14 +77,14 @@ final class Names {
                     db.generators.add(block);
                 }
             }
-            Block existing = namespace.putIfAbsent(name.name(), block);
+            // As in Prisma, the last block of a name wins the namespace; every block is still validated.
+            Block existing = namespace.put(name.name(), block);
             if (existing != null) {
                 errors.error(DiagnosticCode.NAME_DUPLICATE, "The " + typeName(block) + " \"" + name.name()
                         + "\" cannot be defined because a " + typeName(existing) + " with that name already exists.",
                         name.span());
-            } else {
-                register(block);
             }
+            register(block);
         }
     }
 
@@ -93,12 +93,13 @@ final class Names {
             case MODEL, VIEW -> {
                 Db.ModelInfo model = new Db.ModelInfo(block, db.models.size());
                 for (BlockEntry.Field field : block.fields()) {
-                    if (field.type() == null) {
+                    // Prisma drops fields it could not read: no type, or the legacy `name: Type` form.
+                    if (field.type() == null || field.legacyColon()) {
                         continue;
                     }
                     Db.FieldInfo info = new Db.FieldInfo(model, null, field, arity(field.type()), model.fields.size());
                     model.fields.add(info);
-                    model.fieldsByName.putIfAbsent(info.name, info);
+                    model.fieldsByName.put(info.name, info);
                 }
                 db.models.add(model);
                 db.tops.put(model.name, model);
@@ -111,13 +112,13 @@ final class Names {
             case COMPOSITE_TYPE -> {
                 Db.CompositeInfo composite = new Db.CompositeInfo(block);
                 for (BlockEntry.Field field : block.fields()) {
-                    if (field.type() == null) {
+                    if (field.type() == null || field.legacyColon()) {
                         continue;
                     }
                     Db.FieldInfo info = new Db.FieldInfo(null, composite, field, arity(field.type()),
                             composite.fields.size());
                     composite.fields.add(info);
-                    composite.fieldsByName.putIfAbsent(info.name, info);
+                    composite.fieldsByName.put(info.name, info);
                 }
                 db.composites.add(composite);
                 db.tops.put(composite.name, composite);
@@ -166,6 +167,9 @@ final class Names {
         attributeIdentifiers(block.blockAttributes());
         Set<String> seen = new HashSet<>();
         for (BlockEntry.Field field : block.fields()) {
+            if (field.legacyColon() || field.type() == null) {
+                continue;
+            }
             identifier(field.name(), view ? "field" : "Field");
             attributeIdentifiers(field.attributes());
             if (!seen.add(field.name().name())) {
@@ -180,6 +184,9 @@ final class Names {
         identifier(block.name(), "Composite type");
         Set<String> seen = new HashSet<>();
         for (BlockEntry.Field field : block.fields()) {
+            if (field.legacyColon() || field.type() == null) {
+                continue;
+            }
             if (!seen.add(field.name().name())) {
                 errors.error(DiagnosticCode.NAME_DUPLICATE, "Field \"" + field.name().name()
                         + "\" is already defined on composite type \"" + block.name().name() + "\".",
@@ -225,7 +232,7 @@ final class Names {
             case VIEW -> "view";
             case ENUM -> "enum";
             case COMPOSITE_TYPE -> "composite type";
-            case DATASOURCE -> "datasource";
+            case DATASOURCE -> "source";
             case GENERATOR -> "generator";
         };
     }

@@ -11,16 +11,11 @@ import dev.sinew.schema.model.Provider;
 import dev.sinew.schema.model.ReferentialAction;
 import dev.sinew.schema.model.RelationMode;
 import dev.sinew.schema.model.ScalarKind;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -46,7 +41,12 @@ final class Pipeline {
     private final Map<String, List<Db.FieldInfo>> relationNames = new HashMap<>();
     private ConstraintNamespace namespace;
 
-    private Pipeline(Db db, Errors errors, Datasource datasource, Set<String> previewFeatures) {
+    private final Span extensionsSpan;
+
+    private Pipeline(Db db, Errors errors, Configuration.Loaded configuration) {
+        Datasource datasource = configuration.datasource();
+        Set<String> previewFeatures = configuration.previewFeatures();
+        this.extensionsSpan = configuration.extensionsSpan();
         this.db = db;
         this.errors = errors;
         this.datasource = datasource;
@@ -55,19 +55,28 @@ final class Pipeline {
         this.previewFeatures = previewFeatures;
     }
 
-    static void validate(Db db, Errors errors, Datasource datasource, Set<String> previewFeatures) {
-        new Pipeline(db, errors, datasource, previewFeatures).run();
+    static void validate(Db db, Errors errors, Configuration.Loaded configuration) {
+        new Pipeline(db, errors, configuration).run();
     }
 
+    /** What a schema without datasource may use: Prisma validates it against an "empty" connector. */
+    private static final Set<Provider.Capability> EMPTY_CONNECTOR = java.util.EnumSet.of(Provider.Capability.ENUMS,
+            Provider.Capability.JSON, Provider.Capability.IMPLICIT_MANY_TO_MANY);
+
     private boolean has(Provider.Capability capability) {
-        return provider != null && provider.has(capability);
+        return provider == null ? EMPTY_CONNECTOR.contains(capability) : provider.has(capability);
     }
 
     private String connectorName() {
-        return provider == null ? "" : provider.displayName();
+        return provider == null ? "psl_core::datamodel_connector::empty_connector::EmptyDatamodelConnector"
+                : provider.displayName();
     }
 
     private void run() {
+        if (extensionsSpan != null && previewFeatures.stream().noneMatch(f -> f.equalsIgnoreCase("postgresqlExtensions"))) {
+            errors.error(DiagnosticCode.DATASOURCE_INVALID, "The `extensions` property is only available with the "
+                    + "`postgresqlExtensions` preview feature.", extensionsSpan);
+        }
         names();
         namespace = provider == null ? null : new ConstraintNamespace(db, provider);
         for (Db.CompositeInfo composite : db.composites) {
@@ -90,9 +99,11 @@ final class Pipeline {
             }
         }
         enums();
-        schemas();
+        enumSchemas();
+        RelationRules relationRules = new RelationRules(db, errors, provider, mode, namespace, this::has,
+                connectorName());
         for (Db.RelationInfo relation : db.relations) {
-            relation(relation);
+            relationRules.validate(relation);
         }
     }
 
@@ -133,6 +144,7 @@ final class Pipeline {
 
     /** Validates one model; false when validation must stop (an ambiguous relation). */
     private boolean model(Db.ModelInfo model) {
+        modelSchema(model);
         if (model.isView() && previewFeatures.stream().noneMatch(f -> f.equalsIgnoreCase("views"))) {
             errors.validation(DiagnosticCode.VIEW_INVALID,
                     "View definitions are only available with the `views` preview feature.", model.block.span());
@@ -150,11 +162,28 @@ final class Pipeline {
                     + "` specified for the `@@id` attribute is already used as a name for a field. Please choose a "
                     + "different name.", model.block.span());
         }
+        for (Db.IndexInfo index : model.indexes) {
+            if (index.kind == Db.IndexKind.UNIQUE && index.name != null && model.fieldsByName.containsKey(index.name)) {
+                errors.model(DiagnosticCode.INDEX_INVALID, "model", model.name, "The custom name `" + index.name
+                        + "` specified for the `@@unique` attribute is already used as a name for a field. Please "
+                        + "choose a different name.", model.block.span());
+            }
+        }
+        primaryKeyConnectorSpecific(model);
         if (model.primaryKey != null) {
-            primaryKeyConnectorSpecific(model);
             primaryKeyConstraintName(model);
         }
+        if (provider == Provider.MONGODB) {
+            mongoDuplicateIndexes(model);
+        }
+        if (provider == Provider.COCKROACHDB) {
+            cockroachIndexes(model);
+        }
         autoincrement(model);
+        if (model.primaryKey != null && model.primaryKey.clustered != null && !has(Provider.Capability.CLUSTERING)) {
+            errors.attribute(DiagnosticCode.ID_INVALID, model.primaryKey.sourceField != null ? "@id" : "@@id",
+                    "Defining clustering is not supported in the current connector.", model.primaryKey.attribute.span());
+        }
         for (Db.FieldInfo field : model.fields) {
             if (field.isScalar()) {
                 scalarField(model, field);
@@ -209,6 +238,16 @@ final class Pipeline {
         }
     }
 
+    private static int customNameCount(Db.ModelInfo model, String name) {
+        int count = model.primaryKey != null && name.equals(model.primaryKey.name) ? 1 : 0;
+        for (Db.IndexInfo index : model.indexes) {
+            if (name.equals(index.name)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     private void uniqueCustomNames(Db.ModelInfo model) {
         Map<String, Integer> counts = new HashMap<>();
         if (model.primaryKey != null && model.primaryKey.name != null) {
@@ -226,7 +265,7 @@ final class Pipeline {
         }
     }
 
-    private static Span argumentSpan(Attribute attribute, String name) {
+    static Span argumentSpan(Attribute attribute, String name) {
         for (var argument : attribute.argumentsOrEmpty()) {
             if (argument.name() != null && argument.name().name().equals(name)) {
                 return argument.span();
@@ -236,21 +275,70 @@ final class Pipeline {
     }
 
     private void primaryKeyConnectorSpecific(Db.ModelInfo model) {
-        if (provider == Provider.MONGODB) {
+        if (provider == Provider.MONGODB && model.primaryKey == null && !model.isView() && !model.ignored) {
+            errors.error(DiagnosticCode.ID_MISSING,
+                    "Invalid model: MongoDB models require exactly one identity field annotated with @id",
+                    model.block.span());
+            return;
+        }
+        if (provider == Provider.MONGODB && model.primaryKey != null) {
             if (model.primaryKey.sourceField == null) {
                 errors.model(DiagnosticCode.ID_INVALID, "model", model.name,
                         "The current connector does not support compound ids.", model.primaryKey.attribute.span());
-            } else if (!"_id".equals(model.primaryKey.sourceField.mappedName)) {
+            } else {
                 Db.FieldInfo field = model.primaryKey.sourceField;
-                errors.field(DiagnosticCode.ID_INVALID, "model", model.name, field.name,
-                        "MongoDB model IDs must have an @map(\"_id\") annotation.", field.span());
+                if (!"_id".equals(field.mappedName)) {
+                    errors.field(DiagnosticCode.ID_INVALID, "model", model.name, field.name,
+                            "MongoDB model IDs must have an @map(\"_id\") annotation"
+                            + (field.mappedName == null ? "." : ", found @map(\"" + field.mappedName + "\")."),
+                            field.span());
+                }
+                for (Db.IndexInfo index : model.indexes) {
+                    if (index.sourceField == field) {
+                        errors.attribute(DiagnosticCode.ID_INVALID, "@unique",
+                                "The same field cannot be an id and unique on MongoDB.", index.attribute.span());
+                    }
+                }
+            }
+        }
+    }
+
+    /** MongoDB refuses two indexes over the same fields with the same arguments. */
+    private void mongoDuplicateIndexes(Db.ModelInfo model) {
+        for (Db.IndexInfo index : model.indexes) {
+            if (index.fields.isEmpty()) {
+                continue;
+            }
+            boolean duplicate = model.indexes.stream().anyMatch(o -> o != index && o.fields.equals(index.fields));
+            if (duplicate) {
+                errors.attribute(DiagnosticCode.INDEX_INVALID, "@@" + index.attributeName(),
+                        "Index already exists in the model.", index.attribute.span());
+            }
+        }
+    }
+
+    /** CockroachDB: inverted (Gin) indexes only over Json and lists; no custom operator classes. */
+    private void cockroachIndexes(Db.ModelInfo model) {
+        for (Db.IndexInfo index : model.indexes) {
+            if ("Gin".equals(index.algorithm)) {
+                for (Db.IndexFieldInfo field : index.fields) {
+                    if (field.field().builtin != ScalarKind.JSON && !field.field().isList()) {
+                        errors.attribute(DiagnosticCode.INDEX_INVALID, "@@index", "The Gin index type does not support "
+                                + "the type of the field `" + field.field().name + "`.", index.attribute.span());
+                    }
+                }
+            }
+            if (index.fields.stream().anyMatch(f -> f.operatorClass() != null)) {
+                errors.attribute(DiagnosticCode.INDEX_INVALID, "@@index",
+                        "Custom operator classes are not supported with the current connector.",
+                        index.attribute.span());
             }
         }
     }
 
     private void primaryKeyConstraintName(Db.ModelInfo model) {
         Db.PrimaryKeyInfo primaryKey = model.primaryKey;
-        if (primaryKey.mappedName != null && provider != null && !provider.supportsNamedPrimaryKeys()) {
+        if (primaryKey.mappedName != null && !has(Provider.Capability.NAMED_PRIMARY_KEYS)) {
             errors.model(DiagnosticCode.ID_INVALID, "model", model.name, "You defined a database name for the primary "
                     + "key on the model. This is not supported by the provider.", model.block.span());
         }
@@ -264,9 +352,6 @@ final class Pipeline {
     }
 
     private void autoincrement(Db.ModelInfo model) {
-        if (provider == null) {
-            return;
-        }
         List<Db.FieldInfo> autoincrements = model.fields.stream().filter(f -> f.isScalar() && f.defaultValue != null
                 && f.defaultValue.resolved() instanceof DefaultValue.Autoincrement).toList();
         if (autoincrements.isEmpty()) {
@@ -289,20 +374,20 @@ final class Pipeline {
             }
             return;
         }
-        if (!provider.has(Provider.Capability.MULTIPLE_AUTOINCREMENTS) && autoincrements.size() > 1) {
+        if (!has(Provider.Capability.MULTIPLE_AUTOINCREMENTS) && autoincrements.size() > 1) {
             errors.attribute(DiagnosticCode.DEFAULT_INVALID, "@default", "The `autoincrement()` default value is used "
                     + "multiple times on this model even though the underlying datasource only supports one instance "
                     + "per table.", model.block.span());
         }
         for (Db.FieldInfo field : autoincrements) {
             boolean isId = model.primaryKey != null && model.primaryKey.fields.stream().anyMatch(f -> f.field() == field);
-            if (!isId && !provider.has(Provider.Capability.AUTOINCREMENT_ON_NON_ID)) {
+            if (!isId && !has(Provider.Capability.AUTOINCREMENT_ON_NON_ID)) {
                 errors.attribute(DiagnosticCode.DEFAULT_INVALID, "@default", "The `autoincrement()` default value is "
                         + "used on a non-id field even though the datasource does not support this.", field.span());
             }
             boolean indexed = (model.primaryKey != null && model.primaryKey.fields.get(0).field() == field)
                     || model.indexes.stream().anyMatch(i -> !i.fields.isEmpty() && i.fields.get(0).field() == field);
-            if (!indexed && !provider.has(Provider.Capability.AUTOINCREMENT_NON_INDEXED)) {
+            if (!indexed && !has(Provider.Capability.AUTOINCREMENT_NON_INDEXED)) {
                 errors.attribute(DiagnosticCode.DEFAULT_INVALID, "@default", "The `autoincrement()` default value is "
                         + "used on a non-indexed field even though the datasource does not support this.",
                         field.span());
@@ -311,16 +396,17 @@ final class Pipeline {
     }
 
     private void scalarField(Db.ModelInfo model, Db.FieldInfo field) {
-        if (provider != null) {
-            if (field.isList() && !provider.supportsScalarLists() && field.scalarKind != Db.ScalarTypeKind.COMPOSITE) {
+        {
+            if (field.isList() && !has(Provider.Capability.SCALAR_LISTS)
+                    && field.scalarKind != Db.ScalarTypeKind.COMPOSITE) {
                 errors.error(DiagnosticCode.TYPE_UNSUPPORTED, "Field \"" + field.name + "\" in " + model.containerType()
                         + " \"" + model.name + "\" can't be a list. The current connector does not support lists of "
                         + "primitive types.", field.span());
             }
-            if (field.builtin == ScalarKind.JSON && !provider.has(Provider.Capability.JSON)) {
+            if (field.builtin == ScalarKind.JSON && !has(Provider.Capability.JSON)) {
                 unsupportedType(model, field, "Json");
             }
-            if (field.builtin == ScalarKind.DECIMAL && !provider.has(Provider.Capability.DECIMAL)) {
+            if (field.builtin == ScalarKind.DECIMAL && !has(Provider.Capability.DECIMAL)) {
                 unsupportedType(model, field, "Decimal");
             }
         }
@@ -328,14 +414,83 @@ final class Pipeline {
             constraintName(ConstraintNamespace.Kind.DEFAULT, model, namespace.defaultName(model, field), "@default",
                     field.defaultValue.attribute());
         }
-        if (field.defaultValue != null && field.defaultValue.mappedName() != null && provider != null) {
-            if (!provider.has(Provider.Capability.NAMED_DEFAULT_VALUES)) {
+        if (field.defaultValue != null && field.defaultValue.mappedName() != null) {
+            if (!has(Provider.Capability.NAMED_DEFAULT_VALUES)) {
                 errors.attribute(DiagnosticCode.DEFAULT_INVALID, "@default", "You defined a database name for the "
                         + "default value of a field on the model. This is not supported by the provider.",
                         field.defaultValue.attribute().span());
             }
         }
+        if (field.defaultValue != null && field.defaultValue.resolved() instanceof DefaultValue.Auto) {
+            if (provider == Provider.MONGODB) {
+                if (field.nativeType == null || !field.nativeType.name().equals("ObjectId")) {
+                    errors.field(DiagnosticCode.DEFAULT_INVALID, model.containerType(), model.name, field.name,
+                            "MongoDB `@default(auto())` fields must have `ObjectId` native type.", field.span());
+                }
+                if (model.primaryKey == null || model.primaryKey.sourceField != field) {
+                    errors.field(DiagnosticCode.DEFAULT_INVALID, model.containerType(), model.name, field.name,
+                            "MongoDB `@default(auto())` fields must have the `@id` attribute.", field.span());
+                }
+            }
+        }
         nativeType(field);
+        defaultLiteral(field);
+        if (field.defaultValue != null && field.defaultValue.resolved() instanceof DefaultValue.Auto
+                && provider != Provider.MONGODB) {
+            errors.attribute(DiagnosticCode.DEFAULT_INVALID, "@default",
+                    "The current connector does not support the `auto()` function.", field.defaultValue.value().span());
+        }
+    }
+
+    /** The literal of a default must parse as the field's type (Prisma's "Parse error: ..." messages). */
+    private void defaultLiteral(Db.FieldInfo field) {
+        if (field.defaultValue == null || field.scalarKind != Db.ScalarTypeKind.BUILTIN) {
+            return;
+        }
+        Expression value = field.defaultValue.value();
+        List<Expression> literals = value instanceof Expression.ArrayValue array ? array.items() : List.of(value);
+        for (Expression literal : literals) {
+            String raw = literal instanceof Expression.StringValue string ? string.value()
+                    : literal instanceof Expression.NumericValue number ? number.raw() : null;
+            if (raw == null) {
+                continue;
+            }
+            String attribute = "@default";
+            String kind;
+            String problem;
+            switch (field.builtin) {
+                case INT, BIG_INT -> {
+                    kind = "integer";
+                    problem = LiteralChecks.integer(raw);
+                }
+                case DECIMAL -> {
+                    kind = "decimal";
+                    problem = LiteralChecks.decimal(raw);
+                    attribute = "default";
+                }
+                case DATE_TIME -> {
+                    kind = "rfc3339 datetime string";
+                    problem = LiteralChecks.dateTime(raw);
+                }
+                case JSON -> {
+                    kind = "JSON string";
+                    problem = LiteralChecks.json(raw);
+                }
+                case BYTES -> {
+                    kind = "base64 string";
+                    problem = LiteralChecks.base64(raw);
+                }
+                default -> {
+                    kind = null;
+                    problem = null;
+                }
+            }
+            if (problem != null) {
+                errors.attribute(DiagnosticCode.DEFAULT_INVALID, attribute, "Parse error: \"" + raw + "\" is not a valid "
+                        + kind + ". (" + problem + ")", literal.span());
+                return;
+            }
+        }
     }
 
     private void unsupportedType(Db.ModelInfo model, Db.FieldInfo field, String type) {
@@ -346,10 +501,15 @@ final class Pipeline {
 
     private void nativeType(Db.FieldInfo field) {
         Db.NativeTypeInfo nativeType = field.nativeType;
-        if (nativeType == null || provider == null) {
+        if (nativeType == null) {
             return;
         }
         Span span = nativeType.attribute().span();
+        if (provider == null) {
+            errors.error(DiagnosticCode.NATIVE_TYPE_INVALID, "Native type " + nativeType.name()
+                    + " is not supported for Default connector.", span);
+            return;
+        }
         String datasourceName = datasource.name();
         if (!nativeType.prefix().equals(datasourceName)) {
             errors.error(DiagnosticCode.NATIVE_TYPE_INVALID, "The prefix " + nativeType.prefix() + " is invalid. It must"
@@ -491,8 +651,8 @@ final class Pipeline {
         }
         referentialAction(field, field.onDelete, field.onDeleteSpan);
         referentialAction(field, field.onUpdate, field.onUpdateSpan);
-        if (field.foreignKeyMap != null && provider != null) {
-            if (!provider.supportsNamedForeignKeys()) {
+        if (field.foreignKeyMap != null) {
+            if (!has(Provider.Capability.NAMED_FOREIGN_KEYS)) {
                 errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation",
                         "Your provider does not support named foreign keys.", field.relationAttribute.span());
             } else if (ConstraintNames.isTooLong(field.foreignKeyMap, provider)) {
@@ -578,26 +738,25 @@ final class Pipeline {
             constraintName(ConstraintNamespace.Kind.INDEX, model, namespace.indexName(model, index), attributeName,
                     index.attribute);
         }
-        if (index.kind == Db.IndexKind.UNIQUE && index.name != null && model.fieldsByName.containsKey(index.name)) {
-            errors.model(DiagnosticCode.INDEX_INVALID, "model", model.name, "The custom name `" + index.name
-                    + "` specified for the `@@unique` attribute is already used as a name for a field. Please choose a "
-                    + "different name.", model.block.span());
+        if (index.kind == Db.IndexKind.UNIQUE && index.name != null && customNameCount(model, index.name) > 1) {
+            errors.attribute(DiagnosticCode.INDEX_INVALID, "@@unique", "The given custom name `" + index.name
+                    + "` has to be unique on the model. Please provide a different name for the `name` argument.",
+                    argumentSpan(index.attribute, "name"));
         }
-        if (provider != null && !provider.has(Provider.Capability.INDEX_LENGTH_PREFIXES)
-                && index.fields.stream().anyMatch(f -> f.length() != null)) {
+        if (!has(Provider.Capability.INDEX_LENGTH_PREFIXES) && index.fields.stream().anyMatch(f -> f.length() != null)) {
             errors.attribute(DiagnosticCode.INDEX_INVALID, attributeName, "The length argument is not supported in an "
                     + "index definition with the current connector", index.attribute.span());
         }
-        if (index.algorithm != null && provider != null && !provider.has(Provider.Capability.INDEX_ALGORITHMS)) {
+        if (index.algorithm != null && (provider == null || !provider.indexAlgorithms().contains(index.algorithm))) {
             errors.attribute(DiagnosticCode.INDEX_INVALID, attributeName,
-                    "The given index type is not supported with the current connector", index.attribute.span());
+                    "The given index type is not supported with the current connector",
+                    argumentSpan(index.attribute, "type"));
         }
         if ("Hash".equals(index.algorithm) && index.fields.stream().anyMatch(f -> f.sortOrder() != null)) {
             errors.attribute(DiagnosticCode.INDEX_INVALID, attributeName, "Hash type does not support sort option.",
                     index.attribute.span());
         }
-        if (index.kind == Db.IndexKind.FULLTEXT && provider != null
-                && !provider.has(Provider.Capability.FULL_TEXT_INDEX)) {
+        if (index.kind == Db.IndexKind.FULLTEXT && !has(Provider.Capability.FULL_TEXT_INDEX)) {
             errors.attribute(DiagnosticCode.INDEX_INVALID, attributeName, "Defining fulltext indexes is not supported "
                     + "with the current connector.", index.attribute.span());
         }
@@ -607,13 +766,17 @@ final class Pipeline {
                     + "is too long for your chosen provider. The maximum allowed length is "
                     + provider.maxIdentifierLength() + " bytes.", index.attribute.span());
         }
+        if (index.clustered != null && !has(Provider.Capability.CLUSTERING)) {
+            errors.attribute(DiagnosticCode.INDEX_INVALID, attributeName,
+                    "Defining clustering is not supported in the current connector.", index.attribute.span());
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
     // enums and schemas
 
     private void enums() {
-        if (provider != null && !provider.supportsEnums()) {
+        if (!has(Provider.Capability.ENUMS)) {
             for (Db.EnumInfo enumInfo : db.enums) {
                 errors.validation(DiagnosticCode.ENUM_UNSUPPORTED, "You defined the enum `" + enumInfo.name
                         + "`. But the current connector does not support enums.", enumInfo.block.span());
@@ -630,530 +793,39 @@ final class Pipeline {
         }
     }
 
-    private void schemas() {
+    private void modelSchema(Db.ModelInfo model) {
         List<String> schemas = datasource == null ? List.of() : datasource.schemas();
-        for (Db.ModelInfo model : db.models) {
-            schemaAttribute(model.schema, model.schemaSpan, schemas);
+        if (model.schema == null) {
+            if (!schemas.isEmpty()) {
+                errors.model(DiagnosticCode.SCHEMA_INVALID, model.containerType(), model.name,
+                        "This model is missing an `@@schema` attribute.", model.block.span());
+            }
+            return;
         }
+        schemaAttribute(model.schema, model.schemaSpan, schemas);
+    }
+
+    private void enumSchemas() {
+        List<String> schemas = datasource == null ? List.of() : datasource.schemas();
         for (Db.EnumInfo enumInfo : db.enums) {
+            if (enumInfo.schema == null) {
+                if (!schemas.isEmpty()) {
+                    errors.error(DiagnosticCode.SCHEMA_INVALID, "This enum is missing an `@@schema` attribute.",
+                            enumInfo.block.span());
+                }
+                continue;
+            }
             schemaAttribute(enumInfo.schema, enumInfo.schemaSpan, schemas);
         }
     }
 
     private void schemaAttribute(String schema, Span span, List<String> schemas) {
-        if (schema == null || datasource == null) {
-            return;
-        }
-        if (!datasource.provider().has(Provider.Capability.MULTI_SCHEMA)) {
-            errors.error(DiagnosticCode.SCHEMA_INVALID, "@@schema attribute is not supported on the current "
-                    + "connector.", span);
+        if (!has(Provider.Capability.MULTI_SCHEMA)) {
+            errors.error(DiagnosticCode.SCHEMA_INVALID, "@@schema is not supported on the current datasource provider",
+                    span);
         } else if (!schemas.contains(schema)) {
             errors.error(DiagnosticCode.SCHEMA_INVALID, "This schema is not defined in the datasource. Read more on "
                     + "`@@schema` at https://pris.ly/d/multi-schema", span);
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // relations
-
-    private void relation(Db.RelationInfo relation) {
-        switch (relation.kind) {
-            case ONE_TO_ONE, ONE_TO_MANY -> inlineRelation(relation);
-            case IMPLICIT_MANY_TO_MANY -> implicitManyToMany(relation);
-            case EMBEDDED_MANY_TO_MANY -> {
-                if (provider != Provider.MONGODB) {
-                    errors.validation(DiagnosticCode.RELATION_INVALID, "Embedded many-to-many relations are not "
-                            + "supported on " + connectorName() + ". Please use the syntax defined in "
-                            + "https://pris.ly/d/relational-database-many-to-many", relation.fieldA.span());
-                }
-            }
-        }
-    }
-
-    /** The effective onDelete of an inline relation (spec 1.3). */
-    ReferentialAction onDelete(Db.RelationInfo relation) {
-        Db.FieldInfo forward = relation.forward();
-        if (forward != null && forward.onDelete != null) {
-            return forward.onDelete;
-        }
-        if (isReferentiallyRequired(relation)) {
-            return provider == null ? ReferentialAction.RESTRICT : provider.defaultOnDeleteForRequired(mode);
-        }
-        return ReferentialAction.SET_NULL;
-    }
-
-    static ReferentialAction onUpdate(Db.RelationInfo relation) {
-        Db.FieldInfo forward = relation.forward();
-        return forward != null && forward.onUpdate != null ? forward.onUpdate : ReferentialAction.CASCADE;
-    }
-
-    static boolean isReferentiallyRequired(Db.RelationInfo relation) {
-        List<Db.FieldInfo> fields = relation.referencingFields();
-        if (fields == null || fields.isEmpty()) {
-            return relation.forward() != null && relation.forward().isRequired();
-        }
-        return fields.stream().anyMatch(Db.FieldInfo::isRequired);
-    }
-
-    private void inlineRelation(Db.RelationInfo relation) {
-        if (relation.isComplete()) {
-            cycles(relation);
-            multipleCascadingPaths(relation);
-        }
-        referencesUnique(relation);
-        sameLength(relation);
-        fieldArity(relation);
-        requiredRelationSetNull(relation);
-        referencingTypes(relation);
-        if (namespace != null && relation.fieldA != null) {
-            for (String violation : namespace.violations(ConstraintNamespace.Kind.RELATION, relation.modelA,
-                    namespace.foreignKeyName(relation))) {
-                Span span = relation.fieldA.relationAttribute != null && relation.fieldA.foreignKeyMap != null
-                        ? argumentSpan(relation.fieldA.relationAttribute, "map") : relation.fieldA.span();
-                errors.attribute(DiagnosticCode.CONSTRAINT_NAME_INVALID, "@relation", "The given constraint name `"
-                        + namespace.foreignKeyName(relation) + "` has to be unique in the following namespace: "
-                        + violation + ". Please provide a different name using the `map` argument.", span);
-            }
-        }
-        if (relation.kind == Db.RelationKind.ONE_TO_ONE) {
-            oneToOne(relation);
-        } else {
-            oneToMany(relation);
-        }
-    }
-
-    private void cycles(Db.RelationInfo relation) {
-        if (provider == null || !provider.checksReferenceCycles(mode)) {
-            return;
-        }
-        Set<Db.FieldInfo> visited = new HashSet<>();
-        Deque<Object[]> next = new ArrayDeque<>();
-        next.push(new Object[] {relation, List.of(relation)});
-        Db.ModelInfo parent = relation.modelA;
-        while (!next.isEmpty()) {
-            Object[] item = next.pop();
-            Db.RelationInfo current = (Db.RelationInfo) item[0];
-            @SuppressWarnings("unchecked")
-            List<Db.RelationInfo> path = (List<Db.RelationInfo>) item[1];
-            visited.add(current.fieldA);
-            Db.ModelInfo related = current.modelB;
-            if (!onUpdate(current).triggersModification() && !onDelete(current).triggersModification()) {
-                continue;
-            }
-            if (current.modelA == related) {
-                errors.validation(DiagnosticCode.RELATION_CYCLE, cascadeMessage(relation, "A self-relation must have "
-                        + "`onDelete` and `onUpdate` referential actions set to `NoAction` in one of the @relation "
-                        + "attributes."), relation.fieldA.span());
-                return;
-            }
-            if (related == parent) {
-                String cyclePath = path.stream().map(r -> r.modelA.name + "." + r.fieldA.name)
-                        .collect(Collectors.joining(" → "));
-                errors.validation(DiagnosticCode.RELATION_CYCLE, cascadeMessage(relation, "Reference causes a cycle. One "
-                        + "of the @relation attributes in this cycle must have `onDelete` and `onUpdate` referential "
-                        + "actions set to `NoAction`. Cycle path: " + cyclePath + "."), relation.fieldA.span());
-                return;
-            }
-            for (Db.RelationInfo candidate : completeInlineRelationsFrom(related)) {
-                if (!visited.contains(candidate.fieldA)) {
-                    List<Db.RelationInfo> longer = new ArrayList<>(path);
-                    longer.add(candidate);
-                    next.push(new Object[] {candidate, longer});
-                }
-            }
-        }
-    }
-
-    private final Map<Db.ModelInfo, List<Db.RelationInfo>> relationsFrom = new HashMap<>();
-
-    private List<Db.RelationInfo> completeInlineRelationsFrom(Db.ModelInfo model) {
-        if (relationsFrom.isEmpty()) {
-            for (Db.RelationInfo relation : db.relations) {
-                if (relation.isInline() && relation.isComplete()) {
-                    relationsFrom.computeIfAbsent(relation.modelA, k -> new ArrayList<>()).add(relation);
-                }
-            }
-            // Prisma walks them ordered by (model A, model B, relation id).
-            relationsFrom.values().forEach(list -> list.sort((a, b) -> Integer.compare(a.modelB.index, b.modelB.index)));
-        }
-        return relationsFrom.getOrDefault(model, List.of());
-    }
-
-    private boolean triggers(Db.RelationInfo relation) {
-        return onDelete(relation).triggersModification() || onUpdate(relation).triggersModification();
-    }
-
-    private void multipleCascadingPaths(Db.RelationInfo relation) {
-        if (provider == null || !provider.checksMultipleCascadePaths(mode) || !triggers(relation)) {
-            return;
-        }
-        Db.ModelInfo parent = relation.modelA;
-        record Step(Db.RelationInfo relation, List<Db.RelationInfo> path, Set<Db.FieldInfo> visited) {}
-        Deque<Step> next = new ArrayDeque<>();
-        for (Db.RelationInfo start : completeInlineRelationsFrom(parent)) {
-            if (triggers(start)) {
-                next.push(new Step(start, List.of(start), new HashSet<>()));
-            }
-        }
-        List<List<Db.RelationInfo>> paths = new ArrayList<>();
-        while (!next.isEmpty()) {
-            Step step = next.pop();
-            Db.RelationInfo current = step.relation();
-            Set<Db.FieldInfo> currentPath = new HashSet<>(step.visited());
-            currentPath.add(current.fieldA);
-            if (current.modelA == current.modelB || current.modelB == parent) {
-                continue;
-            }
-            List<Step> forward = new ArrayList<>();
-            for (Db.RelationInfo candidate : completeInlineRelationsFrom(current.modelB)) {
-                if (triggers(candidate) && !currentPath.contains(candidate.fieldA)) {
-                    List<Db.RelationInfo> longer = new ArrayList<>(step.path());
-                    longer.add(candidate);
-                    forward.add(new Step(candidate, longer, new HashSet<>(currentPath)));
-                }
-            }
-            if (forward.isEmpty()) {
-                paths.add(step.path());
-                continue;
-            }
-            forward.forEach(next::push);
-        }
-        Map<String, Set<String>> seen = new LinkedHashMap<>();
-        for (List<Db.RelationInfo> path : paths) {
-            if (path.isEmpty()) {
-                continue;
-            }
-            Set<String> models = seen.computeIfAbsent(path.get(0).fieldA.name, k -> new HashSet<>());
-            for (Db.RelationInfo step : path) {
-                models.add(step.modelB.name);
-            }
-        }
-        TreeSet<String> reachable = new TreeSet<>();
-        Set<String> fromParent = seen.remove(relation.fieldA.name);
-        if (fromParent != null) {
-            for (Set<String> other : seen.values()) {
-                for (String model : fromParent) {
-                    if (other.contains(model)) {
-                        reachable.add(model);
-                    }
-                }
-            }
-        }
-        if (reachable.isEmpty()) {
-            return;
-        }
-        String models = reachable.stream().map(m -> "`" + m + "`").collect(Collectors.joining(", "));
-        String message = reachable.size() == 1
-                ? "When any of the records in model " + models + " is updated or deleted, the referential actions on "
-                + "the relations cascade to model `" + parent.name + "` through multiple paths. Please break one of "
-                + "these paths by setting the `onUpdate` and `onDelete` to `NoAction`."
-                : "When any of the records in models " + models + " are updated or deleted, the referential actions "
-                + "on the relations cascade to model `" + parent.name + "` through multiple paths. Please break one "
-                + "of these paths by setting the `onUpdate` and `onDelete` to `NoAction`.";
-        errors.validation(DiagnosticCode.RELATION_CASCADE_PATHS, cascadeMessage(relation, message),
-                relation.fieldA.span());
-    }
-
-    private String cascadeMessage(Db.RelationInfo relation, String message) {
-        Db.FieldInfo field = relation.fieldA;
-        ReferentialAction onDelete = field.onDelete == null && onDelete(relation).triggersModification()
-                ? onDelete(relation) : null;
-        ReferentialAction onUpdate = field.onUpdate == null && onUpdate(relation).triggersModification()
-                ? onUpdate(relation) : null;
-        if (onDelete != null && onUpdate != null) {
-            message += " (Implicit default `onDelete`: `" + onDelete.schemaName() + "`, and `onUpdate`: `"
-                    + onUpdate.schemaName() + "`)";
-        } else if (onDelete != null) {
-            message += " (Implicit default `onDelete`: `" + onDelete.schemaName() + "`)";
-        } else if (onUpdate != null) {
-            message += " (Implicit default `onUpdate`: `" + onUpdate.schemaName() + "`)";
-        }
-        return message + " Read more at https://pris.ly/d/cyclic-referential-actions";
-    }
-
-    private void referencesUnique(Db.RelationInfo relation) {
-        Db.FieldInfo forward = relation.forward();
-        if (forward == null || forward.referencedFields == null || forward.referencedFields.isEmpty()) {
-            return;
-        }
-        List<String> references = forward.referencedFields.stream().map(f -> f.name).sorted().toList();
-        boolean unique = relation.modelB.uniqueCriteria().stream()
-                .anyMatch(c -> c.stream().map(f -> f.name).sorted().toList().equals(references));
-        if (unique) {
-            return;
-        }
-        List<String> fields = forward.referencedFields.stream().map(f -> f.name).toList();
-        String message = fields.size() == 1
-                ? "The argument `references` must refer to a unique criterion in the related model. Consider adding an"
-                + " `@unique` attribute to the field `" + fields.get(0) + "` in the model `" + relation.modelB.name
-                + "`."
-                : "The argument `references` must refer to a unique criterion in the related model. Consider adding an"
-                + " `@@unique([" + String.join(", ", fields) + "])` attribute to the model `" + relation.modelB.name
-                + "`.";
-        errors.attribute(DiagnosticCode.RELATION_REFERENCES_NOT_UNIQUE, "@relation", message, forward.span());
-    }
-
-    private void sameLength(Db.RelationInfo relation) {
-        Db.FieldInfo forward = relation.forward();
-        if (forward == null || forward.referencingFields == null || forward.referencedFields == null) {
-            return;
-        }
-        if (forward.referencingFields.size() != forward.referencedFields.size()) {
-            errors.validation(DiagnosticCode.RELATION_FIELDS_MISMATCH,
-                    "You must specify the same number of fields in `fields` and `references`.",
-                    forward.relationAttribute.span());
-        }
-    }
-
-    private void fieldArity(Db.RelationInfo relation) {
-        Db.FieldInfo forward = relation.forward();
-        if (forward == null || !forward.isRequired() || forward.referencingFields == null) {
-            return;
-        }
-        if (forward.referencingFields.stream().noneMatch(Db.FieldInfo::isOptional)) {
-            return;
-        }
-        errors.validation(DiagnosticCode.RELATION_ARITY, "The relation field `" + forward.name + "` uses the scalar "
-                + "fields " + forward.referencingFields.stream().map(f -> f.name).collect(Collectors.joining(", "))
-                + ". At least one of those fields is optional. Hence the relation field must be optional as well.",
-                forward.span());
-    }
-
-    private void requiredRelationSetNull(Db.RelationInfo relation) {
-        Db.FieldInfo forward = relation.forward();
-        if (forward == null || forward.referencingFields == null
-                || forward.referencingFields.stream().noneMatch(Db.FieldInfo::isRequired) || provider == null) {
-            return;
-        }
-        for (String action : List.of("onDelete", "onUpdate")) {
-            ReferentialAction value = action.equals("onDelete") ? forward.onDelete : forward.onUpdate;
-            if (value != ReferentialAction.SET_NULL) {
-                continue;
-            }
-            if (provider.allowsSetNullOnNonNullable(mode)) {
-                errors.warning(DiagnosticCode.REFERENTIAL_ACTION_SET_NULL_REQUIRED, "The `" + action + "` referential "
-                        + "action of a relation should not be set to `SetNull` when a referenced field is required. We"
-                        + " recommend either to choose another referential action, or to make the referenced fields "
-                        + "optional. Read more at https://pris.ly/d/postgres-set-null ", forward.span());
-            } else {
-                errors.attribute(DiagnosticCode.REFERENTIAL_ACTION_SET_NULL_REQUIRED, "@relation", "The `" + action
-                        + "` referential action of a relation must not be set to `SetNull` when a referenced field is "
-                        + "required.\nEither choose another referential action, or make the referenced fields "
-                        + "optional.\n", forward.span());
-            }
-        }
-    }
-
-    private void referencingTypes(Db.RelationInfo relation) {
-        Db.FieldInfo forward = relation.forward();
-        if (forward == null || forward.referencingFields == null || forward.referencedFields == null) {
-            return;
-        }
-        int count = Math.min(forward.referencingFields.size(), forward.referencedFields.size());
-        for (int i = 0; i < count; i++) {
-            Db.FieldInfo referencing = forward.referencingFields.get(i);
-            Db.FieldInfo referenced = forward.referencedFields.get(i);
-            if (!referencing.sameTypeAs(referenced)) {
-                errors.attribute(DiagnosticCode.RELATION_TYPE_MISMATCH, "@relation", "The type of the field `"
-                        + referencing.name + "` in the model `" + referencing.model.name + "` is not matching the type "
-                        + "of the referenced field `" + referenced.name + "` in model `" + referenced.model.name + "`.",
-                        forward.span());
-            }
-        }
-    }
-
-    private static boolean empty(List<Db.FieldInfo> fields) {
-        return fields == null || fields.isEmpty();
-    }
-
-    private void missingOpposite(Db.FieldInfo field) {
-        String container = field.model.containerType();
-        errors.field(DiagnosticCode.RELATION_MISSING_OPPOSITE, container, field.model.name, field.name, "The relation "
-                + "field `" + field.name + "` on " + container + " `" + field.model.name + "` is missing an opposite "
-                + "relation field on the model `" + field.relatedModel.name + "`. Either run `prisma format` or add "
-                + "it manually.", field.span());
-    }
-
-    private void oneToMany(Db.RelationInfo relation) {
-        Db.FieldInfo forward = relation.fieldA;
-        Db.FieldInfo back = relation.fieldB;
-        if (forward != null && back == null) {
-            missingOpposite(forward);
-        } else if (forward == null && back != null) {
-            missingOpposite(back);
-        }
-        if (forward == null || back == null) {
-            return;
-        }
-        if (empty(forward.referencingFields)) {
-            errors.attribute(DiagnosticCode.RELATION_MISSING_FIELDS, "@relation", "The relation field `" + forward.name
-                    + "` on Model `" + forward.model.name + "` must specify the `fields` argument in the @relation "
-                    + "attribute. You can run `prisma format` to fix this automatically.", forward.span());
-        }
-        if (empty(forward.referencedFields)) {
-            errors.attribute(DiagnosticCode.RELATION_MISSING_FIELDS, "@relation", "The relation field `" + forward.name
-                    + "` on Model `" + forward.model.name + "` must specify the `references` argument in the @relation "
-                    + "attribute.", forward.span());
-        }
-        if (!empty(back.referencingFields) || !empty(back.referencedFields)) {
-            errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation", "The relation field `" + back.name
-                    + "` on Model `" + back.model.name + "` must not specify the `fields` or `references` argument in "
-                    + "the @relation attribute. You must only specify it on the opposite field `" + forward.name
-                    + "` on model `" + forward.model.name + "`.", back.span());
-        }
-        if (back.onDelete != null || back.onUpdate != null) {
-            errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation", "The relation field `" + back.name
-                    + "` on Model `" + back.model.name + "` must not specify the `onDelete` or `onUpdate` argument in "
-                    + "the @relation attribute. You must only specify it on the opposite field `" + forward.name
-                    + "` on model `" + forward.model.name + "`, or in case of a many to many relation, in an explicit "
-                    + "join table.", back.span());
-        }
-    }
-
-    private void oneToOne(Db.RelationInfo relation) {
-        Db.FieldInfo forward = relation.fieldA;
-        Db.FieldInfo back = relation.fieldB;
-        if (back == null) {
-            missingOpposite(forward);
-        }
-        if (back != null) {
-            if (empty(forward.referencingFields) && empty(back.referencingFields)) {
-                bothSides(forward, back, "do not provide the `fields` argument in the @relation attribute. You have to "
-                        + "provide it on one of the two fields.", true);
-            }
-            if (empty(forward.referencedFields) && empty(back.referencedFields)) {
-                bothSides(forward, back, "do not provide the `references` argument in the @relation attribute. You "
-                        + "have to provide it on one of the two fields.", true);
-            }
-            if (!empty(forward.referencedFields) && !empty(back.referencedFields)) {
-                bothSides(forward, back, "both provide the `references` argument in the @relation attribute. You have "
-                        + "to provide it only on one of the two fields.", false);
-            }
-            if (!empty(forward.referencingFields) && !empty(back.referencingFields)) {
-                bothSides(forward, back, "both provide the `fields` argument in the @relation attribute. You have to "
-                        + "provide it only on one of the two fields.", false);
-            }
-            boolean forwardActions = forward.onDelete != null || forward.onUpdate != null;
-            boolean backActions = back.onDelete != null || back.onUpdate != null;
-            if (forwardActions && backActions) {
-                errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation", "The relation fields `" + back.name
-                        + "` on Model `" + back.model.name + "` and `" + forward.name + "` on Model `"
-                        + forward.model.name + "` both provide the `onDelete` or `onUpdate` argument in the @relation "
-                        + "attribute. You have to provide it only on one of the two fields.", back.span());
-                errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation", "The relation fields `" + forward.name
-                        + "` on Model `" + forward.model.name + "` and `" + back.name + "` on Model `"
-                        + back.model.name + "` both provide the `onDelete` or `onUpdate` argument in the @relation "
-                        + "attribute. You have to provide it only on one of the two fields.", forward.span());
-            } else if (backActions) {
-                errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation", "The relation field `" + back.name
-                        + "` on Model `" + back.model.name + "` must not specify the `onDelete` or `onUpdate` argument "
-                        + "in the @relation attribute. You must only specify it on the opposite field `" + forward.name
-                        + "` on model `" + forward.model.name + "`.", back.span());
-            }
-        }
-        fieldsMustBeUnique(relation);
-        if (back == null || errors.hasErrors()) {
-            return;
-        }
-        if (!empty(forward.referencingFields) && !empty(back.referencedFields)) {
-            String message = "The relation field `" + forward.name + "` on Model `" + forward.model.name + "` provides"
-                    + " the `fields` argument in the @relation attribute. And the related field `" + back.name
-                    + "` on Model `" + back.model.name + "` provides the `references` argument. You must provide both "
-                    + "arguments on the same side.";
-            errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation", message, forward.span());
-            errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation", message, back.span());
-        }
-        if (!empty(forward.referencedFields) && !empty(back.referencingFields)) {
-            errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation", "The relation field `" + forward.name
-                    + "` on Model `" + forward.model.name + "` provides the `references` argument in the @relation "
-                    + "attribute. And the related field `" + back.name + "` on Model `" + back.model.name
-                    + "` provides the `fields` argument. You must provide both arguments on the same side.",
-                    forward.span());
-        }
-        if (errors.hasErrors()) {
-            return;
-        }
-        if (back.isRequired()) {
-            errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation", "The relation field `" + back.name
-                    + "` on Model `" + back.model.name + "` is required. This is not valid because it's not possible to"
-                    + " enforce this constraint on the database level. Please change the field type from `"
-                    + forward.model.name + "` to `" + forward.model.name + "?` to fix this.", back.span());
-        }
-        if (errors.hasErrors()) {
-            return;
-        }
-        if (forward.isRequired() && (back.referencingFields != null || back.referencedFields != null)) {
-            errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation", "The relation field `" + back.model.name
-                    + "." + back.name + "` defines the `fields` and/or `references` argument. You must set them on the "
-                    + "required side of the relation (`" + forward.model.name + "." + forward.name + "`) in order for "
-                    + "the constraints to be enforced. Alternatively, you can change this field to be required and the"
-                    + " opposite optional, or make both sides of the relation optional.", back.span());
-        }
-    }
-
-    private void bothSides(Db.FieldInfo forward, Db.FieldInfo back, String rest, boolean swapSecond) {
-        errors.attribute(DiagnosticCode.RELATION_MISSING_FIELDS, "@relation", "The relation fields `" + forward.name
-                + "` on Model `" + forward.model.name + "` and `" + back.name + "` on Model `" + back.model.name + "` "
-                + rest, forward.span());
-        String second = swapSecond
-                ? "The relation fields `" + back.name + "` on Model `" + back.model.name + "` and `" + forward.name
-                + "` on Model `" + forward.model.name + "` " + rest
-                : "The relation fields `" + forward.name + "` on Model `" + forward.model.name + "` and `" + back.name
-                + "` on Model `" + back.model.name + "` " + rest;
-        errors.attribute(DiagnosticCode.RELATION_MISSING_FIELDS, "@relation", second, back.span());
-    }
-
-    private void fieldsMustBeUnique(Db.RelationInfo relation) {
-        Db.FieldInfo forward = relation.fieldA;
-        List<Db.FieldInfo> fields = forward.referencingFields;
-        if (fields == null) {
-            return;
-        }
-        boolean unique = relation.modelA.uniqueCriteria().stream()
-                .anyMatch(c -> new HashSet<>(c).equals(new HashSet<>(fields)) && c.size() == fields.size());
-        if (unique) {
-            return;
-        }
-        List<String> names = fields.stream().map(f -> f.name).toList();
-        String message = names.size() == 1
-                ? "A one-to-one relation must use unique fields on the defining side. Either add an `@unique` attribute "
-                + "to the field `" + names.get(0) + "`, or change the relation to one-to-many."
-                : "A one-to-one relation must use unique fields on the defining side. Either add an `@@unique(["
-                + String.join(", ", names) + "])` attribute to the model, or change the relation to one-to-many.";
-        errors.attribute(DiagnosticCode.RELATION_ONE_TO_ONE_NOT_UNIQUE, "@relation", message, forward.span());
-    }
-
-    private void implicitManyToMany(Db.RelationInfo relation) {
-        if (provider != null && !provider.has(Provider.Capability.IMPLICIT_MANY_TO_MANY)) {
-            for (Db.FieldInfo field : List.of(relation.fieldA, relation.fieldB)) {
-                errors.validation(DiagnosticCode.RELATION_INVALID, "Implicit many-to-many relations are not supported "
-                        + "on " + connectorName() + ". Please use the syntax defined in "
-                        + "https://pris.ly/d/document-database-many-to-many", field.span());
-            }
-            return;
-        }
-        for (Db.FieldInfo field : List.of(relation.fieldA, relation.fieldB)) {
-            Db.ModelInfo related = field.relatedModel;
-            if (related.primaryKey == null || related.primaryKey.fields.size() != 1) {
-                errors.field(DiagnosticCode.RELATION_INVALID, field.model.containerType(), field.model.name,
-                        field.name, "The relation field `" + field.name + "` on model `" + field.model.name
-                        + "` references `" + related.name + "` which does not have an `@id` field. Models without "
-                        + "`@id` cannot be part of a many to many relation. Use an explicit intermediate Model to "
-                        + "represent this relationship.", field.span());
-            }
-        }
-        for (Db.FieldInfo field : List.of(relation.fieldA, relation.fieldB)) {
-            if (field.onDelete != null || field.onUpdate != null) {
-                errors.validation(DiagnosticCode.RELATION_INVALID, "Referential actions on implicit many-to-many "
-                        + "relations are not supported", field.relationAttribute.span());
-            }
-        }
-        for (Db.FieldInfo field : List.of(relation.fieldA, relation.fieldB)) {
-            if (field.referencedFields != null) {
-                errors.attribute(DiagnosticCode.RELATION_INVALID, "@relation", "Implicit many-to-many relation should "
-                        + "not have references argument defined. Either remove it, or change the relation to "
-                        + "one-to-many.", field.span());
-            }
         }
     }
 }

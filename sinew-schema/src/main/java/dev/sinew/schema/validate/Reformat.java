@@ -125,7 +125,11 @@ final class Reformat {
         if (forward == null || forward.relationAttribute != null) {
             return;
         }
-        int position = forward.ast.type().span().end();
+        // Like Prisma: right after the type name and any `[]?!` that touches it.
+        int position = forward.ast.type().baseSpan().end();
+        while (position < source.length() && "[]?!".indexOf(source.charAt(position)) >= 0) {
+            position++;
+        }
         bits.add(new Bit(position, " @relation(" + fieldsArgument(relation) + ", " + referencesArgument(relation)
                 + ")"));
     }
@@ -220,61 +224,129 @@ final class Reformat {
         return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
     }
 
-    /** {@code BlogPost} and {@code blog_post} become {@code blogPost}. */
+    /**
+     * Camel case as Prisma's formatter makes it: words split at {@code _} and {@code -} and where a lower-case letter
+     * or a digit is followed by a capital ({@code XMLHttpRequest} is {@code XMLHttp} and {@code Request}); the first
+     * word in lower case, the others capitalised.
+     */
     static String camelCase(String name) {
-        StringBuilder out = new StringBuilder();
-        boolean upperNext = false;
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c == '_' || c == '-') {
-                upperNext = out.length() > 0;
-            } else if (upperNext) {
-                out.append(Character.toUpperCase(c));
-                upperNext = false;
-            } else {
-                out.append(out.length() == 0 ? Character.toLowerCase(c) : c);
+                if (word.length() > 0) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                }
+                continue;
             }
+            if (Character.isUpperCase(c) && word.length() > 0) {
+                char previous = word.charAt(word.length() - 1);
+                if (Character.isLowerCase(previous) || Character.isDigit(previous)) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                }
+            }
+            word.append(c);
+        }
+        if (word.length() > 0) {
+            words.add(word.toString());
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i).toLowerCase(Locale.ROOT);
+            out.append(i == 0 ? w : upperFirst(w));
         }
         return out.toString();
     }
 
-    private static final Set<String> UNCOUNTABLE = Set.of("equipment", "information", "rice", "money", "species",
-            "series", "fish", "sheep", "jeans", "police");
-    private static final String[][] IRREGULAR = {{"person", "people"}, {"man", "men"}, {"child", "children"},
-            {"sex", "sexes"}, {"move", "moves"}, {"zombie", "zombies"}};
-    private static final String[][] RULES = {
-            {"(?i)(quiz)$", "$1zes"}, {"(?i)^(oxen)$", "$1"}, {"(?i)^(ox)$", "$1en"}, {"(?i)^(m|l)ice$", "$1ice"},
-            {"(?i)^(m|l)ouse$", "$1ice"}, {"(?i)(matr|vert|ind)(?:ix|ex)$", "$1ices"}, {"(?i)(x|ch|ss|sh)$", "$1es"},
-            {"(?i)([^aeiouy]|qu)y$", "$1ies"}, {"(?i)(hive)$", "$1s"}, {"(?i)(?:([^f])fe|([lr])f)$", "$1$2ves"},
-            {"(?i)sis$", "ses"}, {"(?i)([ti])a$", "$1a"}, {"(?i)([ti])um$", "$1a"}, {"(?i)(buffal|tomat)o$", "$1oes"},
-            {"(?i)(bu)s$", "$1ses"}, {"(?i)(alias|status)$", "$1es"}, {"(?i)(octop|vir)i$", "$1i"},
-            {"(?i)(octop|vir)us$", "$1i"}, {"(?i)^(ax|test)is$", "$1es"}, {"(?i)s$", "s"}, {"$", "s"}};
+    /** Words whose plural is the word itself (the inflection table Prisma's formatter uses). */
+    private static final Set<String> UNCOUNTABLE = Set.of("accommodation", "adulthood", "advertising", "advice",
+            "aggression", "aid", "air", "aircraft", "alcohol", "anger", "applause", "arithmetic", "assistance",
+            "athletics", "bacon", "baggage", "beef", "biology", "blood", "botany", "bread", "butter", "carbon",
+            "cardboard", "cash", "chalk", "chaos", "chess", "crossroads", "countryside", "dancing", "deer", "dignity",
+            "dirt", "dust", "economics", "education", "electricity", "engineering", "enjoyment", "envy", "equipment",
+            "ethics", "evidence", "evolution", "fame", "fiction", "flour", "flu", "food", "fuel", "fun", "furniture",
+            "gallows", "garbage", "garlic", "genetics", "gold", "golf", "gossip", "grammar", "gratitude", "grief",
+            "guilt", "gymnastics", "happiness", "hardware", "harm", "hate", "hatred", "health", "heat", "help",
+            "homework", "honesty", "honey", "hospitality", "housework", "humour", "hunger", "hydrogen", "ice",
+            "importance", "inflation", "information", "innocence", "iron", "irony", "jam", "jewelry", "judo",
+            "karate", "knowledge", "lack", "laughter", "lava", "leather", "leisure", "lightning", "linguine",
+            "linguini", "linguistics", "literature", "litter", "livestock", "logic", "loneliness", "luck", "luggage",
+            "macaroni", "machinery", "magic", "management", "mankind", "marble", "mathematics", "mayonnaise",
+            "measles", "methane", "milk", "money", "mud", "music", "mumps", "nature", "news", "nitrogen", "nonsense",
+            "nurture", "nutrition", "obedience", "obesity", "oxygen", "pasta", "patience", "physics", "poetry",
+            "pollution", "poverty", "pride", "psychology", "publicity", "punctuation", "quartz", "racism",
+            "relaxation", "reliability", "research", "respect", "revenge", "rice", "rubbish", "rum", "safety",
+            "scenery", "seafood", "seaside", "series", "shame", "sheep", "shopping", "sleep", "smoke", "smoking",
+            "snow", "soap", "software", "soil", "spaghetti", "species", "steam", "stuff", "stupidity", "sunshine",
+            "symmetry", "tennis", "thirst", "thunder", "timber", "traffic", "transportation", "trust", "underwear",
+            "unemployment", "unity", "validity", "veal", "vegetation", "vegetarianism", "vengeance", "violence",
+            "vitality", "warmth", "wealth", "weather", "welfare", "wheat", "wildlife", "wisdom", "yoga", "zinc",
+            "zoology");
 
-    /** English plural of the last word, with the usual inflection rules. */
+    private static final java.util.Map<String, String> IRREGULAR = java.util.Map.of("ox", "oxen", "man", "men",
+            "woman", "women", "die", "dice", "yes", "yeses", "foot", "feet", "eave", "eaves", "goose", "geese",
+            "tooth", "teeth", "quiz", "quizzes");
+
+    /** Inflection rules: the last one that matches wins; group 1 is kept and the replacement appended. */
+    private static final List<Pattern> RULES = new ArrayList<>();
+    private static final List<String> REPLACEMENTS = new ArrayList<>();
+
+    private static void rule(String regex, String replacement) {
+        RULES.add(Pattern.compile(regex, Pattern.UNICODE_CHARACTER_CLASS));
+        REPLACEMENTS.add(replacement);
+    }
+
+    static {
+        rule("(\\w*)s$", "s");
+        rule("(\\w*([^aeiou]ese))$", "");
+        rule("(\\w*(ax|test))is$", "es");
+        rule("(\\w*(alias|[^aou]us|tlas|gas|ris))$", "es");
+        rule("(\\w*(e[mn]u))s?$", "s");
+        rule("(\\w*([^l]ias|[aeiou]las|[emjzr]as|[iu]am))$", "");
+        rule("(\\w*(alumn|syllab|octop|vir|radi|nucle|fung|cact|stimul|termin|bacill|foc|uter|loc|strat))(?:us|i)$",
+                "i");
+        rule("(\\w*(alumn|alg|vertebr))(?:a|ae)$", "ae");
+        rule("(\\w*(seraph|cherub))(?:im)?$", "im");
+        rule("(\\w*(her|at|gr))o$", "oes");
+        rule("(\\w*(agend|addend|millenni|dat|extrem|bacteri|desiderat|strat|candelabr|errat|ov|symposi|curricul"
+                + "|automat|quor))(?:a|um)$", "a");
+        rule("(\\w*(apheli|hyperbat|periheli|asyndet|noumen|phenomen|criteri|organ|prolegomen|hedr|automat))"
+                + "(?:a|on)$", "a");
+        rule("(\\w*)sis$", "ses");
+        rule("(\\w*(kni|wi|li))fe$", "ves");
+        rule("(\\w*(ar|l|ea|eo|oa|hoo))f$", "ves");
+        rule("(\\w*([^aeiouy]|qu))y$", "ies");
+        rule("(\\w*([^ch][ieo][ln]))ey$", "ies");
+        rule("(\\w*(x|ch|ss|sh|zz)es)$", "");
+        rule("(\\w*(x|ch|ss|sh|zz))$", "es");
+        rule("(\\w*(matr|cod|mur|sil|vert|ind|append))(?:ix|ex)$", "ices");
+        rule("(\\w*(m|l))(?:ice|ouse)$", "ice");
+        rule("(\\w*(pe))(?:rson|ople)$", "ople");
+        rule("(\\w*(child))(?:ren)?$", "ren");
+        rule("(\\w*eaux)$", "");
+    }
+
+    /** The English plural Prisma's formatter gives a (camel-cased) model name: {@code post} becomes {@code posts}. */
     static String plural(String word) {
-        String lower = word.toLowerCase(Locale.ROOT);
-        for (String uncountable : UNCOUNTABLE) {
-            if (lower.endsWith(uncountable)) {
-                return word;
-            }
+        int separator = Math.max(word.lastIndexOf('-'), word.lastIndexOf('_'));
+        if (separator >= 0) {
+            String last = word.substring(separator + 1);
+            return last.isEmpty() ? word : word.substring(0, separator + 1) + plural(last);
         }
-        for (String[] irregular : IRREGULAR) {
-            if (lower.endsWith(irregular[0]) && (lower.length() == irregular[0].length()
-                    || Character.isUpperCase(word.charAt(word.length() - irregular[0].length())))) {
-                int at = word.length() - irregular[0].length();
-                String replacement = irregular[1];
-                if (Character.isUpperCase(word.charAt(at))) {
-                    replacement = upperFirst(replacement);
-                }
-                return word.substring(0, at) + replacement;
-            }
+        if (UNCOUNTABLE.contains(word)) {
+            return word;
         }
-        for (String[] rule : RULES) {
-            Matcher matcher = Pattern.compile(rule[0]).matcher(word);
-            if (matcher.find()) {
-                return matcher.replaceFirst(rule[1].replace("$2", matcher.groupCount() >= 2
-                        && matcher.group(2) != null ? "$2" : "").replace("$1", matcher.groupCount() >= 1
-                        && matcher.group(1) != null ? "$1" : ""));
+        String irregular = IRREGULAR.get(word);
+        if (irregular != null) {
+            return irregular;
+        }
+        for (int i = RULES.size() - 1; i >= 0; i--) {
+            Matcher matcher = RULES.get(i).matcher(word);
+            if (matcher.find() && matcher.group(1) != null) {
+                return matcher.group(1) + REPLACEMENTS.get(i);
             }
         }
         return word + "s";

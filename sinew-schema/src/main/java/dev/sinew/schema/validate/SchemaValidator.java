@@ -30,7 +30,7 @@ public final class SchemaValidator {
         if (errors.hasErrors()) {
             return null;
         }
-        Pipeline.validate(db, errors, configuration.datasource(), configuration.previewFeatures());
+        Pipeline.validate(db, errors, configuration);
         if (errors.hasErrors()) {
             return null;
         }

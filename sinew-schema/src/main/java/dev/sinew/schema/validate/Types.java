@@ -12,7 +12,12 @@ final class Types {
         // Prisma walks the blocks in source order; models and composite types are kept in that order.
         int m = 0;
         int c = 0;
+        java.util.Set<Object> enums = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        db.enums.forEach(e -> enums.add(e.block));
         for (var top : db.ast.tops()) {
+            if (enums.contains(top) && ((dev.sinew.schema.ast.Block) top).enumValues().isEmpty()) {
+                errors.validation(DiagnosticCode.ENUM_INVALID, "An enum must have at least one value.", top.span());
+            }
             if (m < db.models.size() && top == db.models.get(m).block) {
                 for (Db.FieldInfo field : db.models.get(m).fields) {
                     resolveField(db, errors, field);
