@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -78,6 +79,9 @@ public final class MigrationsTable {
         } catch (SQLException e) {
             throw failure("read", e);
         }
+        // SQLite orders a column holding both numbers and text (Prisma's engine and its driver adapters store times
+        // differently) by type first, so the order is the times' own.
+        out.sort(Comparator.comparing(MigrationRecord::startedAt, Comparator.nullsLast(Comparator.naturalOrder())));
         return out;
     }
 
