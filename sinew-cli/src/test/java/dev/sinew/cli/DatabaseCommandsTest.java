@@ -231,7 +231,8 @@ class DatabaseCommandsTest {
 
     @Test
     void onPostgresThroughTheUrlOption() throws IOException {
-        try (TestDatabase db = TestDatabases.create(DatabaseKind.POSTGRESQL, "DatabaseCommandsTest")) {
+        try (TestDatabase db = TestDatabases.create(DatabaseKind.POSTGRESQL, "DatabaseCommandsTest");
+             TestDatabase shadow = TestDatabases.create(DatabaseKind.POSTGRESQL, "DatabaseCommandsShadow")) {
             Path prisma = schema("foreignKeys");
             Files.writeString(prisma.resolve("schema.prisma"), SCHEMA.replace("MODE", "foreignKeys")
                     .replace("\"sqlite\"", "\"postgresql\""));
@@ -241,6 +242,20 @@ class DatabaseCommandsTest {
             assertThat(status.exitCode()).as(status.toString()).isZero();
             CliRun push = CliRun.in(project, "db", "push", "--url", db.prismaUrl());
             assertThat(push.out()).isEqualTo("\nThe database is already in sync with the Prisma schema.\n");
+
+            CliRun fromUrl = CliRun.in(project, "migrate", "diff", "--from-url", db.prismaUrl(), "--to-schema",
+                    "prisma/schema.prisma", "--exit-code");
+            assertThat(fromUrl.exitCode()).as(fromUrl.toString()).isZero();
+            assertThat(fromUrl.out()).isEqualTo("No difference detected.\n\n");
+
+            CliRun noShadow = CliRun.in(project, "migrate", "diff", "--from-migrations", "prisma/migrations",
+                    "--to-schema", "prisma/schema.prisma");
+            assertThat(noShadow.exitCode()).isEqualTo(1);
+            assertThat(noShadow.err()).contains("error[C224]: You must pass the --shadow-database-url if you want to "
+                    + "diff a migrations directory.");
+            CliRun fromMigrations = CliRun.in(project, "migrate", "diff", "--from-migrations", "prisma/migrations",
+                    "--shadow-database-url", shadow.prismaUrl(), "--to-url", db.prismaUrl(), "--exit-code");
+            assertThat(fromMigrations.exitCode()).as(fromMigrations.toString()).isZero();
         }
     }
 }
