@@ -122,6 +122,29 @@ class DatabaseCommandsTest {
     }
 
     @Test
+    void stepsThatCannotRunAreRefusedEvenWithTheFlagAndForceResetStartsOver() throws IOException, SQLException {
+        Path prisma = schema("prisma");
+        assertThat(CliRun.in(project, "db", "push").exitCode()).isZero();
+        sql("INSERT INTO \"User\" (\"id\") VALUES (1)");
+        Files.writeString(prisma.resolve("schema.prisma"), SCHEMA.replace("MODE", "prisma")
+                .replace("  id    Int    @id\n  posts", "  id    Int    @id\n  name  String\n  posts"));
+
+        CliRun refused = CliRun.in(project, "db", "push", "--accept-data-loss");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("⚠️ We found changes that cannot be executed:\n\n  • Added the required "
+                + "column `name` to the `User` table without a default value. There are 1 rows in this table, it is "
+                + "not possible to execute this step.\n")
+                .endsWith("error[C202]: We found changes that cannot be executed (hint: You may use the --force-reset "
+                        + "flag to drop the database before push like sinew db push --force-reset; all data will be "
+                        + "lost)\n");
+
+        CliRun reset = CliRun.in(project, "db", "push", "--force-reset");
+        assertThat(reset.exitCode()).as(reset.toString()).isZero();
+        assertThat(reset.out()).startsWith("\nThe SQLite database \"dev.db\" at \"file:./dev.db\" was successfully "
+                + "reset.\n\n🚀  Your database is now in sync with your Prisma schema.");
+    }
+
+    @Test
     void migrateDevDeployStatusResetAndResolve() throws IOException {
         schema("foreignKeys");
 

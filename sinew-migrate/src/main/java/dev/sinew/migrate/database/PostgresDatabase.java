@@ -58,7 +58,8 @@ final class PostgresDatabase extends Database {
 
     @Override
     public boolean exists() {
-        try (Connection c = connect()) {
+        try {
+            connect().close();
             return true;
         } catch (MigrateException e) {
             if (e.code().equals("P1003")) {
