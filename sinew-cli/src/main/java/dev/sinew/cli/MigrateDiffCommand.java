@@ -1,8 +1,6 @@
 package dev.sinew.cli;
 
 import dev.sinew.migrate.database.DatabaseUrl;
-import dev.sinew.migrate.database.DatasourceUrls;
-import dev.sinew.migrate.database.ProjectVariables;
 import dev.sinew.migrate.history.MigrationsDirectory;
 import dev.sinew.migrate.workflow.DriftSummary;
 import dev.sinew.migrate.workflow.MigrateDiff;
@@ -148,13 +146,9 @@ final class MigrateDiffCommand implements Callable<Integer> {
         if (schemaDatasource != null) {
             ProjectLoader.LoadedSchema loaded = ProjectLoader.schema(environment, schemaDatasource);
             Datasource datasource = loaded.datamodel().datasource().orElseThrow(() -> new CliException(
-                    CliError.NO_DATABASE_URL, "the schema at " + loaded.file().displayName() + " has no datasource",
+                    CliError.DATASOURCE_UNSUPPORTED, loaded.file().displayName() + " has no datasource block",
                     "add a datasource with url = env(\"DATABASE_URL\")"));
-            ProjectVariables variables = ProjectVariables.load(environment.variables(),
-                    environment.workingDirectory(), loaded.directory());
-            return new Source.Url(DatasourceUrls.resolve("url", datasource.url(), variables, loaded.directory())
-                    .orElseThrow(() -> new CliException(CliError.NO_DATABASE_URL, "the datasource of "
-                            + loaded.file().displayName() + " has no url", "add url = env(\"DATABASE_URL\")")));
+            return new Source.Url(ProjectLoader.database(environment, datasource, loaded.directory(), null).url());
         }
         return new Source.Migrations(new MigrationsDirectory(environment.workingDirectory().resolve(migrations)));
     }

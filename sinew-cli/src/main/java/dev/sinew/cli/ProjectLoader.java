@@ -55,29 +55,46 @@ final class ProjectLoader {
     static Project project(Environment environment, DatabaseOptions options, String shadowOption) {
         LoadedSchema schema = schema(environment, options.schema);
         Datamodel datamodel = schema.datamodel();
-        Datasource datasource = datamodel.datasource().orElseThrow(() -> new CliException(CliError.NO_DATABASE_URL,
-                "the schema at " + schema.file().displayName() + " has no datasource block",
-                "add a datasource with a provider and url = env(\"DATABASE_URL\")"));
-        ProjectVariables variables = ProjectVariables.load(environment.variables(), environment.workingDirectory(),
-                schema.directory());
-        DatabaseUrl url;
-        if (options.url != null) {
-            url = DatabaseUrl.parse(options.url, environment.workingDirectory());
-        } else {
-            url = DatasourceUrls.resolve("url", datasource.url(), variables, schema.directory())
-                    .orElseThrow(() -> new CliException(CliError.NO_DATABASE_URL,
-                            "no database URL: the datasource `" + datasource.name() + "` has no url and --url was "
-                                    + "not given",
-                            "add url = env(\"DATABASE_URL\") to the datasource and set DATABASE_URL (a .env file "
-                                    + "next to the schema will do), or pass --url"));
-        }
+        Datasource datasource = datamodel.datasource().orElseThrow(() -> new CliException(
+                CliError.DATASOURCE_UNSUPPORTED, schema.file().displayName() + " has no datasource block",
+                "add a datasource block with the provider of the database and url = env(\"DATABASE_URL\")"));
+        Database database = database(environment, datasource, schema.directory(), options.url);
         DatabaseUrl shadow = shadowOption != null ? DatabaseUrl.parse(shadowOption, environment.workingDirectory())
-                : DatasourceUrls.resolve("shadowDatabaseUrl", datasource.shadowDatabaseUrl(), variables,
-                        schema.directory()).orElse(null);
-        Database database = Database.of(url, datasource.provider());
-        environment.err().println("Datasource \"" + datasource.name() + "\": " + database.description());
+                : DatasourceUrls.resolve("shadowDatabaseUrl", datasource.shadowDatabaseUrl(),
+                        variables(environment, schema.directory()), schema.directory()).orElse(null);
+        environment.err().println(datasourceLine(datasource, database));
         MigrationsDirectory migrations = MigrationsDirectory.besideSchema(schema.file().path());
         return new Project(datamodel, database, migrations, shadow, Clock.systemUTC());
+    }
+
+    /**
+     * The database a datasource names, the one place every command finds it: {@code --url} when given (a relative
+     * {@code file:} path starts at the working directory), else the datasource's {@code url}, whose {@code env()}
+     * is read from the environment and the {@code .env} files of the working directory and of the schema's
+     * directory (a relative {@code file:} path starts at the schema's directory, as Prisma resolves it).
+     *
+     * @throws CliException {@code C201} when neither gives a URL
+     */
+    static Database database(Environment environment, Datasource datasource, Path schemaDirectory, String urlOption) {
+        DatabaseUrl url;
+        if (urlOption != null) {
+            url = DatabaseUrl.parse(urlOption, environment.workingDirectory());
+        } else {
+            url = DatasourceUrls.resolve("url", datasource.url(), variables(environment, schemaDirectory),
+                    schemaDirectory).orElseThrow(() -> new CliException(CliError.DATABASE_URL_MISSING,
+                    "the datasource \"" + datasource.name() + "\" has no url, and no --url was given",
+                    "pass the database URL with --url, or add url = env(\"DATABASE_URL\") to the datasource"));
+        }
+        return Database.of(url, datasource.provider());
+    }
+
+    /** {@code Datasource "db": SQLite database "dev.db" at "file:./dev.db"}, as Prisma prints it. */
+    static String datasourceLine(Datasource datasource, Database database) {
+        return "Datasource \"" + datasource.name() + "\": " + database.description();
+    }
+
+    private static ProjectVariables variables(Environment environment, Path schemaDirectory) {
+        return ProjectVariables.load(environment.variables(), environment.workingDirectory(), schemaDirectory);
     }
 
     /** How reports name the migrations folder: relative to the working directory ({@code prisma/migrations}). */

@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** A schema file that a command read: where it is, how to name it to the user, and its text. */
@@ -66,11 +68,6 @@ final class SchemaFile {
         }
     }
 
-    /** The file, absolute. */
-    Path path() {
-        return path;
-    }
-
     /** The path as the user would write it; also the file name in diagnostics ({@code -->  prisma/schema.prisma:3}). */
     String displayName() {
         return displayName;
@@ -96,6 +93,43 @@ final class SchemaFile {
 
     private static Diagnostics validate(SourceFile source) {
         return PrismaSchema.validate(source).diagnostics();
+    }
+
+    /** Where the file is. */
+    Path path() {
+        return path;
+    }
+
+    /**
+     * Replaces the file's content so that it is never seen half-written: the text goes to a temporary file in the
+     * same directory, which then replaces the schema in one move (atomic where the file system allows it).
+     */
+    void replace(String newText) {
+        Path directory = path.toAbsolutePath().getParent();
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(directory, "." + path.getFileName(), ".tmp");
+            Files.writeString(temporary, newText, StandardCharsets.UTF_8);
+            try {
+                Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (AccessDeniedException e) {
+            throw new CliException(CliError.SCHEMA_UNWRITABLE, "cannot write " + displayName + ": permission denied",
+                    "check the permissions of the file and of its directory", e);
+        } catch (IOException e) {
+            throw new CliException(CliError.SCHEMA_UNWRITABLE, "cannot write " + displayName + ": " + e.getMessage(),
+                    "check that the file and its directory can be written", e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // the move took it, or nothing more can be done about it
+                }
+            }
+        }
     }
 
     void write(String newText) {

@@ -51,7 +51,7 @@ class MigrateDiffCommandTest {
                     assertThat(run.out()).isEmpty();
                     read(c.resolve("diff.txt")).lines().filter(l -> l.startsWith("error: "))
                             .forEach(l -> assertThat(run.err()).contains(l));
-                    assertThat(run.err()).contains("error[C106]: The schema at schema.prisma is invalid");
+                    assertThat(run.err()).contains("error[C107]: The schema at schema.prisma is invalid");
                 }));
             }
         }

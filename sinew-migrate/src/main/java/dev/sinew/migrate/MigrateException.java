@@ -29,7 +29,7 @@ public final class MigrateException extends RuntimeException {
         this.details = List.copyOf(details);
     }
 
-    /** {@code P1001}, {@code P3018}, {@code C201}, … */
+    /** {@code P1001}, {@code P3018}, {@code C301}, … */
     public String code() {
         return code;
     }

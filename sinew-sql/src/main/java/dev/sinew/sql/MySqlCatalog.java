@@ -159,7 +159,7 @@ final class MySqlCatalog {
         };
     }
 
-    private static List<String> parseEnumValues(String list) {
+    static List<String> parseEnumValues(String list) {
         List<String> values = new ArrayList<>();
         int i = 0;
         while (i < list.length()) {

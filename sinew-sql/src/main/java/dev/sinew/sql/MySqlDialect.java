@@ -107,6 +107,18 @@ public class MySqlDialect extends Dialect {
         return new ColumnType(Family.ENUM, "ENUM(" + values + ")", table + "_" + column);
     }
 
+    /**
+     * The values of an inline enum column type ({@code ENUM('A', 'B')}) in their order; empty for any other type.
+     * Introspection names the enum after its table and column and needs its values.
+     */
+    public static List<String> inlineEnumValues(ColumnType type) {
+        String sql = type.nativeType();
+        if (type.family() != Family.ENUM || sql == null || !sql.regionMatches(true, 0, "ENUM(", 0, 5)) {
+            return List.of();
+        }
+        return MySqlCatalog.parseEnumValues(sql.substring(5, sql.length() - 1));
+    }
+
     @Override
     public String renderType(ColumnType type, SqlSchema schema) {
         if (type.family() == Family.ENUM || type.family() == Family.UNSUPPORTED) {

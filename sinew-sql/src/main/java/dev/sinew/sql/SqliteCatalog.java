@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -139,7 +138,8 @@ final class SqliteCatalog {
                 out.add(Index.of(entry[0], "1".equals(entry[1]) ? Index.Kind.UNIQUE : Index.Kind.NORMAL, cols));
             }
         }
-        out.sort(Comparator.comparing(Index::name));
+        // pragma_index_list's order (newest index first) is the order Prisma's describer keeps; introspection
+        // writes the @@index attributes in it.
         return out;
     }
 

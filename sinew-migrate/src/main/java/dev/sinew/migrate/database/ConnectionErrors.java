@@ -52,7 +52,7 @@ final class ConnectionErrors {
 
     /** Any other failure to connect, with the driver's own words. */
     static MigrateException other(DatabaseUrl url, SQLException cause) {
-        return new MigrateException("C213", "Could not connect to the " + url.family().displayName()
+        return new MigrateException("C313", "Could not connect to the " + url.family().displayName()
                 + " database `" + url.database() + "`" + (url.host() == null ? "" : " at `" + url.location() + "`")
                 + ": " + Database.oneLine(cause.getMessage()),
                 "check the URL, the server and the network", List.of(), cause);

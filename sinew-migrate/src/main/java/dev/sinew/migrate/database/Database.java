@@ -47,7 +47,7 @@ public abstract class Database {
             case SQLITE -> new SqliteDatabase(url, dialect);
             case POSTGRESQL -> new PostgresDatabase(url, dialect);
             case MYSQL -> new MySqlDatabase(url, dialect);
-            case SQLSERVER -> throw new MigrateException("C211",
+            case SQLSERVER -> throw new MigrateException("C311",
                     "Sinew cannot work on a live SQL Server database yet: it cannot read SQL Server's catalog",
                     "render the SQL with `sinew migrate diff --script` and apply it with SQL Server's own tools");
         };
@@ -154,7 +154,7 @@ public abstract class Database {
         try {
             return dialect.introspect(connection);
         } catch (SQLException e) {
-            throw new MigrateException("C212", "Could not read the schema of the " + description() + ": "
+            throw new MigrateException("C312", "Could not read the schema of the " + description() + ": "
                     + oneLine(e.getMessage()), "check that the user may read the database's catalog", List.of(), e);
         }
     }

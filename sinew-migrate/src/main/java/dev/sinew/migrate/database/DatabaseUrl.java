@@ -55,7 +55,7 @@ public final class DatabaseUrl {
                 case MYSQL -> MYSQL;
                 case SQLITE -> SQLITE;
                 case SQLSERVER -> SQLSERVER;
-                case MONGODB -> throw new MigrateException("C210", "MongoDB has no SQL schema to migrate",
+                case MONGODB -> throw new MigrateException("C310", "MongoDB has no SQL schema to migrate",
                         "use a relational provider (postgresql, mysql, sqlite, sqlserver, cockroachdb)");
             };
         }

@@ -148,7 +148,7 @@ final class MySqlDatabase extends Database {
              Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + dialect().quote(url().database()));
         } catch (SQLException e) {
-            throw new MigrateException("C214", "Could not drop the temporary database `" + url().database() + "`: "
+            throw new MigrateException("C314", "Could not drop the temporary database `" + url().database() + "`: "
                     + oneLine(e.getMessage()), "drop it by hand", List.of(), e);
         }
     }

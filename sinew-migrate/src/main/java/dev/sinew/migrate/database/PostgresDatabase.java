@@ -191,7 +191,7 @@ final class PostgresDatabase extends Database {
             } catch (SQLException e) {
                 st.execute("DROP DATABASE IF EXISTS " + quoted); // before PostgreSQL 13
             }
-        }, e -> new MigrateException("C214", "Could not drop the temporary database `" + url().database() + "`: "
+        }, e -> new MigrateException("C314", "Could not drop the temporary database `" + url().database() + "`: "
                 + oneLine(e.getMessage()), "drop it by hand", List.of(), e));
     }
 

@@ -62,7 +62,7 @@ public final class ProjectVariables {
             List<String> details = new ArrayList<>();
             details.add("Conflicting env vars:");
             conflicts.forEach(name -> details.add("  " + name));
-            throw new MigrateException("C215", "There is a conflict between env vars in .env and " + schemaEnv,
+            throw new MigrateException("C315", "There is a conflict between env vars in .env and " + schemaEnv,
                     "We suggest to move the contents of " + schemaEnv + " to .env to consolidate your env vars.",
                     details);
         }
@@ -76,7 +76,7 @@ public final class ProjectVariables {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new MigrateException("C216", "cannot read " + file + ": " + e.getMessage(),
+            throw new MigrateException("C316", "cannot read " + file + ": " + e.getMessage(),
                     "check that the file can be read", List.of(), e);
         }
     }

@@ -94,7 +94,7 @@ public final class MigrationsDirectory {
     }
 
     private static MigrateException unreadable(Path file, IOException e) {
-        return new MigrateException("C217", "cannot read " + file + ": " + e.getMessage(),
+        return new MigrateException("C317", "cannot read " + file + ": " + e.getMessage(),
                 "check that the migrations folder can be read", List.of(), e);
     }
 
@@ -197,7 +197,7 @@ public final class MigrationsDirectory {
     }
 
     private static MigrateException unwritable(Path file, IOException e) {
-        return new MigrateException("C218", "cannot write " + file + ": " + e.getMessage(),
+        return new MigrateException("C318", "cannot write " + file + ": " + e.getMessage(),
                 "check that the migrations folder can be written", List.of(), e);
     }
 

@@ -144,7 +144,7 @@ public final class MigrationsTable {
     }
 
     private MigrateException failure(String what, SQLException e) {
-        return new MigrateException("C219", "Could not " + what + " the " + TABLE + " table: "
+        return new MigrateException("C319", "Could not " + what + " the " + TABLE + " table: "
                 + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " "),
                 "check that the user may " + what + " tables in the database", List.of(), e);
     }

@@ -62,7 +62,7 @@ public final class DbCheck {
                 }
             }
         } catch (SQLException e) {
-            throw new dev.sinew.migrate.MigrateException("C221", "The database failed during the check: "
+            throw new dev.sinew.migrate.MigrateException("C321", "The database failed during the check: "
                     + DbPush.oneLine(e.getMessage()), "check the database and run the command again", List.of(), e);
         }
         Result result = new Result(checked, unchecked);

@@ -45,8 +45,8 @@ public final class DbPush {
     /**
      * Pushes the schema, printing Prisma's report to {@code out}.
      *
-     * @throws MigrateException {@code C202} for steps that cannot run on the data, {@code C201} for data loss not
-     *                          accepted, {@code C203} for orphans that new foreign keys would refuse, {@code C221}
+     * @throws MigrateException {@code C302} for steps that cannot run on the data, {@code C301} for data loss not
+     *                          accepted, {@code C303} for orphans that new foreign keys would refuse, {@code C321}
      *                          when the database refuses a statement
      */
     public static Result run(Project project, boolean acceptDataLoss, boolean forceReset, PrintWriter out) {
@@ -83,7 +83,7 @@ public final class DbPush {
                 }
                 out.println();
                 if (!acceptDataLoss) {
-                    throw new MigrateException("C201", "Use the --accept-data-loss flag to ignore the data loss "
+                    throw new MigrateException("C301", "Use the --accept-data-loss flag to ignore the data loss "
                             + "warnings like sinew db push --accept-data-loss",
                             "nothing was changed; read the warnings above before accepting them");
                 }
@@ -101,7 +101,7 @@ public final class DbPush {
                     + elapsed(startedAt));
             return new Result(created, forceReset, findings.warnings(), migration.steps());
         } catch (SQLException e) {
-            throw new MigrateException("C221", "The database failed during the push: " + oneLine(e.getMessage()),
+            throw new MigrateException("C321", "The database failed during the push: " + oneLine(e.getMessage()),
                     "check the database and run the command again", List.of(), e);
         }
     }
@@ -114,7 +114,7 @@ public final class DbPush {
             details.add("  • " + step);
         }
         details.add("");
-        return new MigrateException("C202", "We found changes that cannot be executed",
+        return new MigrateException("C302", "We found changes that cannot be executed",
                 "You may use the --force-reset flag to drop the database before push like sinew db push "
                         + "--force-reset; all data will be lost", details);
     }
@@ -139,7 +139,7 @@ public final class DbPush {
                 : database.url().family().displayName() + " does not run DDL in transactions: the "
                 + failure.appliedBefore() + " statement(s) before this one remain applied; fix the cause and run "
                 + "the command again";
-        return new MigrateException("C221", "The database refused a statement: " + failure.getMessage(), hint,
+        return new MigrateException("C321", "The database refused a statement: " + failure.getMessage(), hint,
                 List.of("Statement:", failure.statement(), ""), failure);
     }
 

@@ -134,7 +134,7 @@ final class ForeignKeyPrecheck {
      * Stops when any reference has orphans.
      *
      * @param live the schema of the database before the migration
-     * @throws MigrateException {@code C203} with one line per violated foreign key
+     * @throws MigrateException {@code C303} with one line per violated foreign key
      */
     static void refuseOrphans(Connection connection, Dialect dialect, SqlSchema live, List<Reference> references) {
         OrphanFinder finder = new OrphanFinder(dialect);
@@ -159,7 +159,7 @@ final class ForeignKeyPrecheck {
         }
         details.add("");
         int n = found.size();
-        throw new MigrateException("C203", n + (n == 1 ? " foreign key" : " foreign keys") + " would be violated by "
+        throw new MigrateException("C303", n + (n == 1 ? " foreign key" : " foreign keys") + " would be violated by "
                 + "existing rows; nothing was changed",
                 "delete the orphaned rows or point them at existing records (`sinew db check` lists them), then run "
                         + "the command again", details);

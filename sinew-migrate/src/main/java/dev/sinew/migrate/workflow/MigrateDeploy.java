@@ -55,7 +55,7 @@ public final class MigrateDeploy {
                 applied.add(migration.name());
             }
         } catch (SQLException e) {
-            throw new MigrateException("C221", "The database failed during the deploy: "
+            throw new MigrateException("C321", "The database failed during the deploy: "
                     + DbPush.oneLine(e.getMessage()), "check the database and run the command again", List.of(), e);
         }
         out.println();

@@ -49,8 +49,8 @@ public final class MigrateDev {
      * Runs the command, printing Prisma's report.
      *
      * @param folderName how the report names the migrations folder ({@code prisma/migrations})
-     * @throws MigrateException {@code C204} when the database must be reset, {@code P3006} when a migration fails on
-     *                          the shadow database, {@code C201}/{@code C202} for data loss, {@code C203} for
+     * @throws MigrateException {@code C304} when the database must be reset, {@code P3006} when a migration fails on
+     *                          the shadow database, {@code C301}/{@code C302} for data loss, {@code C303} for
      *                          orphans, {@code P3018} when the database refuses a migration
      */
     public static Result run(Project project, Options options, String folderName, PrintWriter out) {
@@ -126,7 +126,7 @@ public final class MigrateDev {
                 findings.warnings().forEach(w -> out.println("  • " + w));
                 out.println();
                 if (!options.acceptDataLoss() && !options.createOnly()) {
-                    throw new MigrateException("C201", "Use the --accept-data-loss flag to create and apply a "
+                    throw new MigrateException("C301", "Use the --accept-data-loss flag to create and apply a "
                             + "migration that loses data, like sinew migrate dev --accept-data-loss",
                             "nothing was changed; or write the migration with --create-only and review it first");
                 }
@@ -155,7 +155,7 @@ public final class MigrateDev {
             out.println("Your database is now in sync with your schema.");
             return new Result(appliedPending, created, true);
         } catch (SQLException e) {
-            throw new MigrateException("C221", "The database failed during migrate dev: "
+            throw new MigrateException("C321", "The database failed during migrate dev: "
                     + DbPush.oneLine(e.getMessage()), "check the database and run the command again", List.of(), e);
         }
     }
@@ -204,7 +204,7 @@ public final class MigrateDev {
         details.add(reasons.get(0));
         details.add("We need to reset " + database.resetScope());
         details.add("");
-        return new MigrateException("C204", "The development database must be reset before a new migration can be "
+        return new MigrateException("C304", "The development database must be reset before a new migration can be "
                 + "created; nothing was changed",
                 "You may use `sinew migrate reset --force` to drop the development database and apply every "
                         + "migration again. All data will be lost.", details);
@@ -216,7 +216,7 @@ public final class MigrateDev {
         details.add("");
         steps.forEach(s -> details.add("  • " + s));
         details.add("");
-        return new MigrateException("C202", "We found changes that cannot be executed",
+        return new MigrateException("C302", "We found changes that cannot be executed",
                 "You can use sinew migrate dev --create-only to create the migration file, and manually modify it "
                         + "to address the underlying issue(s). Then run sinew migrate dev to apply it and verify it "
                         + "works.", details);

@@ -54,7 +54,7 @@ public final class MigrateDiff {
      * Diffs two sources.
      *
      * @param shadowDatabaseUrl where to replay a migrations folder on PostgreSQL and MySQL; null on SQLite
-     * @throws MigrateException {@code C223} when the sides are of different databases, {@code C224} when a
+     * @throws MigrateException {@code C323} when the sides are of different databases, {@code C324} when a
      *                          migrations folder needs a shadow database and none was given
      */
     public static Outcome diff(Source from, Source to, DatabaseUrl shadowDatabaseUrl) {
@@ -75,7 +75,7 @@ public final class MigrateDiff {
         try (Connection connection = database.connect()) {
             return database.onThisDatabase(calculated, connection);
         } catch (SQLException e) {
-            throw new MigrateException("C221", "The database failed: " + DbPush.oneLine(e.getMessage()),
+            throw new MigrateException("C321", "The database failed: " + DbPush.oneLine(e.getMessage()),
                     "check the database", List.of(), e);
         }
     }
@@ -84,7 +84,7 @@ public final class MigrateDiff {
         Optional<Provider> a = known(from);
         Optional<Provider> b = known(to);
         if (a.isPresent() && b.isPresent() && DatabaseUrl.Family.of(a.get()) != DatabaseUrl.Family.of(b.get())) {
-            throw new MigrateException("C223", "The two sides of the diff are different databases: "
+            throw new MigrateException("C323", "The two sides of the diff are different databases: "
                     + a.get().schemaName() + " and " + b.get().schemaName(),
                     "diff two sources of the same database");
         }
@@ -93,12 +93,12 @@ public final class MigrateDiff {
         Provider provider = a.or(() -> b).or(() -> fromUrls).orElse(Provider.SQLITE);
         for (Source side : List.of(from, to)) {
             if (side instanceof Source.Url u && !u.url().suits(provider)) {
-                throw new MigrateException("C223", "The URL " + u.url().given() + " is not a " + provider.schemaName()
+                throw new MigrateException("C323", "The URL " + u.url().given() + " is not a " + provider.schemaName()
                         + " database, but the other side of the diff is", "diff two sources of the same database");
             }
         }
         if (!provider.isRelational()) {
-            throw new MigrateException("C210", "MongoDB has no SQL schema to diff",
+            throw new MigrateException("C310", "MongoDB has no SQL schema to diff",
                     "use a relational provider (postgresql, mysql, sqlite, sqlserver, cockroachdb)");
         }
         return provider;
@@ -140,13 +140,13 @@ public final class MigrateDiff {
             try (Connection connection = database.connect()) {
                 return database.introspect(connection);
             } catch (SQLException e) {
-                throw new MigrateException("C221", "The database failed: " + DbPush.oneLine(e.getMessage()),
+                throw new MigrateException("C321", "The database failed: " + DbPush.oneLine(e.getMessage()),
                         "check the database", List.of(), e);
             }
         }
         Source.Migrations m = (Source.Migrations) source;
         if (!m.directory().exists()) {
-            throw new MigrateException("C225", "The migrations directory " + m.directory().path() + " does not exist",
+            throw new MigrateException("C325", "The migrations directory " + m.directory().path() + " does not exist",
                     "give the folder that holds the migration directories, e.g. prisma/migrations");
         }
         m.directory().checkProvider(provider);
@@ -156,7 +156,7 @@ public final class MigrateDiff {
         } else if (provider == Provider.SQLITE) {
             shadow = ShadowDatabase.temporarySqlite();
         } else {
-            throw new MigrateException("C224", "You must pass the --shadow-database-url if you want to diff a "
+            throw new MigrateException("C324", "You must pass the --shadow-database-url if you want to diff a "
                     + "migrations directory.", "name an empty " + provider.displayName() + " database that may be "
                     + "emptied with --shadow-database-url; SQLite needs none");
         }

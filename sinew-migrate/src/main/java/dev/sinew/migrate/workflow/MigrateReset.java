@@ -37,7 +37,7 @@ public final class MigrateReset {
                 applied.add(migration.name());
             }
         } catch (SQLException e) {
-            throw new MigrateException("C221", "The database failed during the reset: "
+            throw new MigrateException("C321", "The database failed during the reset: "
                     + DbPush.oneLine(e.getMessage()), "check the database and run the command again", List.of(), e);
         }
         if (applied.isEmpty()) {

@@ -47,7 +47,7 @@ public final class MigrateResolve {
             }
             table.insertApplied(migration);
         } catch (SQLException e) {
-            throw new MigrateException("C221", "The database failed: " + DbPush.oneLine(e.getMessage()),
+            throw new MigrateException("C321", "The database failed: " + DbPush.oneLine(e.getMessage()),
                     "check the database and run the command again", List.of(), e);
         }
         out.println();
@@ -81,7 +81,7 @@ public final class MigrateResolve {
                 }
             }
         } catch (SQLException e) {
-            throw new MigrateException("C221", "The database failed: " + DbPush.oneLine(e.getMessage()),
+            throw new MigrateException("C321", "The database failed: " + DbPush.oneLine(e.getMessage()),
                     "check the database and run the command again", List.of(), e);
         }
         out.println();

@@ -32,7 +32,7 @@ public final class MigrateStatus {
             boolean hasTable = table.exists();
             history = HistoryDiagnosis.of(folder, table.records(), hasTable);
         } catch (SQLException e) {
-            throw new MigrateException("C221", "The database failed while reading its history: "
+            throw new MigrateException("C321", "The database failed while reading its history: "
                     + DbPush.oneLine(e.getMessage()), "check the database and run the command again", List.of(), e);
         }
         out.println();

@@ -90,7 +90,7 @@ public final class OrphanFinder {
                 distinctKeys = rs.getLong(n + 3);
             }
         } catch (SQLException e) {
-            throw new MigrateException("C220", "Could not look for orphans of " + reference.label() + " ("
+            throw new MigrateException("C320", "Could not look for orphans of " + reference.label() + " ("
                     + reference.path() + "): " + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " "),
                     "check that the tables and columns exist and can be read", List.of(), e);
         }

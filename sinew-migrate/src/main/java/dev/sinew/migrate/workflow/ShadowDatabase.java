@@ -32,7 +32,7 @@ final class ShadowDatabase implements AutoCloseable {
     /**
      * The shadow database of a project.
      *
-     * @throws MigrateException {@code P3014} when no temporary database can be created; {@code C222} when the
+     * @throws MigrateException {@code P3014} when no temporary database can be created; {@code C322} when the
      *                          configured shadow database is the development database
      */
     static ShadowDatabase open(Database main, DatabaseUrl configured, Provider provider) {
@@ -41,7 +41,7 @@ final class ShadowDatabase implements AutoCloseable {
         }
         if (configured.jdbcUrl().equals(main.url().jdbcUrl())
                 && java.util.Objects.equals(configured.schema(), main.url().schema())) {
-            throw new MigrateException("C222", "The shadow database you configured appears to be the same as the main "
+            throw new MigrateException("C322", "The shadow database you configured appears to be the same as the main "
                     + "database. Please specify another shadow database.",
                     "point shadowDatabaseUrl at a database that may be emptied at any time");
         }

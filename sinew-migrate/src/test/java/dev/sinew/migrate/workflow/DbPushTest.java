@@ -88,7 +88,7 @@ class DbPushTest {
             MigrateException e = catchThrowableOfType(() -> DbPush.run(foreignKeys, false, false, bench.out),
                     MigrateException.class);
 
-            assertThat(e.code()).isEqualTo("C203");
+            assertThat(e.code()).isEqualTo("C303");
             assertThat(e.getMessage()).isEqualTo("4 foreign keys would be violated by existing rows; nothing was "
                     + "changed");
             String details = String.join("\n", e.details());

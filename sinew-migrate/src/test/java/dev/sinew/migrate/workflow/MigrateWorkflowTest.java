@@ -99,7 +99,7 @@ class MigrateWorkflowTest {
             bench.execute("CREATE TABLE " + bench.q("Extra") + " (" + bench.q("id") + " INTEGER PRIMARY KEY)");
             MigrateException drift = catchThrowableOfType(
                     () -> MigrateDev.run(project, named("x"), "prisma/migrations", bench.out), MigrateException.class);
-            assertThat(drift.code()).isEqualTo("C204");
+            assertThat(drift.code()).isEqualTo("C304");
             assertThat(String.join("\n", drift.details()))
                     .startsWith("Drift detected: Your database schema is not in sync with your migration history.")
                     .contains("\n[+] Added tables\n  - Extra\n")
@@ -110,7 +110,7 @@ class MigrateWorkflowTest {
             Files.writeString(init.scriptFile(), init.script() + "\n-- edited\n");
             MigrateException edited = catchThrowableOfType(
                     () -> MigrateDev.run(project, named("x"), "prisma/migrations", bench.out), MigrateException.class);
-            assertThat(edited.code()).isEqualTo("C204");
+            assertThat(edited.code()).isEqualTo("C304");
             assertThat(edited.details().get(0)).isEqualTo("The migration `" + init.name() + "` was modified after "
                     + "it was applied.");
 
@@ -221,7 +221,7 @@ class MigrateWorkflowTest {
             Project foreignKeys = bench.project(bench.blog("foreignKeys"));
             MigrateException dev = catchThrowableOfType(
                     () -> MigrateDev.run(foreignKeys, named("fks"), "migrations", bench.out), MigrateException.class);
-            assertThat(dev.code()).isEqualTo("C203");
+            assertThat(dev.code()).isEqualTo("C303");
             assertThat(foreignKeys.migrations().list()).hasSize(1);
 
             MigrateDev.Result written = MigrateDev.run(foreignKeys, new MigrateDev.Options("fks", true, false),
@@ -229,7 +229,7 @@ class MigrateWorkflowTest {
             assertThat(written.applied()).isFalse();
             MigrateException deploy = catchThrowableOfType(
                     () -> MigrateDeploy.run(foreignKeys, "migrations", bench.out), MigrateException.class);
-            assertThat(deploy.code()).isEqualTo("C203");
+            assertThat(deploy.code()).isEqualTo("C303");
             assertThat(deploy.details().get(0)).isEqualTo("Migration `" + written.created().name() + "` was not "
                     + "applied.");
             assertThat(String.join("\n", deploy.details()))

@@ -8,6 +8,7 @@ import dev.sinew.schema.ast.Identifier;
 import dev.sinew.schema.ast.Top;
 import dev.sinew.schema.diagnostics.DiagnosticCode;
 import dev.sinew.schema.model.FieldArity;
+import dev.sinew.schema.model.ReservedNames;
 import dev.sinew.schema.model.ScalarKind;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,11 +22,7 @@ import java.util.Set;
  */
 final class Names {
     /** Names the generated JavaScript client cannot use for a model or enum. */
-    static final Set<String> RESERVED_TYPE_NAMES = Set.of("PrismaClient", "async", "await", "break", "case", "catch",
-            "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum", "export", "extends",
-            "false", "finally", "for", "function", "if", "implements", "import", "in", "instanceof", "interface",
-            "let", "new", "null", "package", "private", "protected", "public", "return", "super", "switch", "this",
-            "throw", "true", "try", "typeof", "using", "var", "void", "while", "with", "yield");
+    static final Set<String> RESERVED_TYPE_NAMES = ReservedNames.typeNames();
 
     private final Db db;
     private final Errors errors;
