@@ -91,7 +91,7 @@ class DatabaseUrlTest {
 
     @Test
     void anUnknownProtocolIsP1013() {
-        MigrateException e = catchThrowableOfType(() -> DatabaseUrl.parse("oracle://x/y", BASE),
+        MigrateException e = catchThrowableOfType(() -> DatabaseUrl.parse("db2://x/y", BASE),
                 MigrateException.class);
 
         assertThat(e.code()).isEqualTo("P1013");
