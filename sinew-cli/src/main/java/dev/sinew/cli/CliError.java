@@ -2,7 +2,9 @@ package dev.sinew.cli;
 
 /**
  * The errors that stop a command before it can do its job, each with a stable code and a hint. They print as one
- * line: {@code error[C102]: <what went wrong> (hint: <what to do>)}.
+ * line: {@code error[C102]: <what went wrong> (hint: <what to do>)}. The database commands' own failures (Prisma's
+ * {@code P1001}, {@code P3018}, …, and Sinew's {@code C3xx}) are {@code MigrateException}s, printed the same way.
+ * Codes C202–C205 were the connection errors before they took Prisma's codes; they are not reused.
  */
 enum CliError {
     BAD_ARGUMENT("C101", ExitCode.USAGE),
@@ -10,20 +12,16 @@ enum CliError {
     NO_SCHEMA_IN_DEFAULT_LOCATIONS("C103", ExitCode.USAGE),
     SCHEMA_UNREADABLE("C104", ExitCode.USAGE),
     SCHEMA_UNWRITABLE("C105", ExitCode.USAGE),
+    /** A database command's schema is invalid (its diagnostics are printed above the line). */
+    SCHEMA_INVALID("C107", ExitCode.FAILED),
     /** The schema has no datasource, or one whose provider the command cannot work with. */
     DATASOURCE_UNSUPPORTED("C106", ExitCode.USAGE),
     /** Neither {@code --url} nor the datasource gives a connection URL. */
     DATABASE_URL_MISSING("C201", ExitCode.USAGE),
-    /** The connection URL cannot be read, or is not one of the datasource's provider. */
-    DATABASE_URL_INVALID("C202", ExitCode.USAGE),
-    /** Prisma's P1001: no database server answers at the URL's address. */
-    DATABASE_UNREACHABLE("C203", ExitCode.FAILED),
-    /** Prisma's P1000: the server refused the credentials. */
-    DATABASE_AUTHENTICATION_FAILED("C204", ExitCode.FAILED),
-    /** Prisma's P1003: the database named in the URL does not exist. */
-    DATABASE_NOT_FOUND("C205", ExitCode.FAILED),
     /** Any other error of the database while the command talked to it. */
     DATABASE_ERROR("C206", ExitCode.FAILED),
+    /** {@code migrate reset} without {@code --force}: Sinew never asks before dropping data. */
+    RESET_NOT_CONFIRMED("C305", ExitCode.USAGE),
     INTERNAL("C199", ExitCode.INTERNAL);
 
     private final String code;

@@ -7,9 +7,12 @@ import picocli.CommandLine.Spec;
 
 /** The {@code db} group: commands that work on the database directly, without migration files. */
 @Command(name = "db", mixinStandardHelpOptions = true,
-        description = "Work on the database directly, without migration files.",
+        description = "Work on the database directly, without migration files: pull it into the schema, push the "
+                + "schema to it, check its relations for orphans.",
         subcommands = {
                 DbPullCommand.class,
+                DbPushCommand.class,
+                DbCheckCommand.class,
         })
 final class DbCommand implements Callable<Integer> {
     private final Environment environment;

@@ -1,5 +1,6 @@
 package dev.sinew.cli;
 
+import dev.sinew.migrate.database.Database;
 import dev.sinew.migrate.introspect.ExistingSchema;
 import dev.sinew.migrate.introspect.Introspector;
 import dev.sinew.schema.ast.SourceFile;
@@ -64,10 +65,10 @@ final class DbPullCommand implements Callable<Integer> {
             throw new CliException(CliError.DATASOURCE_UNSUPPORTED, "db pull does not support the "
                     + provider.displayName() + " provider", "use a sqlite, postgresql, cockroachdb or mysql datasource");
         }
-        DatabaseUrl database = DatabaseUrl.resolve(datasource, url, schema.path().toAbsolutePath().getParent(),
-                environment.workingDirectory());
+        Database database = ProjectLoader.database(environment, datasource,
+                schema.path().toAbsolutePath().getParent(), url);
         if (!print) {
-            environment.err().println(database.describe(datasource.name()));
+            environment.err().println(ProjectLoader.datasourceLine(datasource, database));
         }
 
         Introspector.Introspection result;
@@ -75,7 +76,7 @@ final class DbPullCommand implements Callable<Integer> {
             result = Introspector.introspect(connection, existing);
         } catch (SQLException e) {
             throw new CliException(CliError.DATABASE_ERROR, "reading the database failed: "
-                    + DatabaseUrl.oneLine(String.valueOf(e.getMessage())),
+                    + String.valueOf(e.getMessage()).strip().replaceAll("\\s*\\R\\s*", " "),
                     "check that the user may read the database's catalog", e);
         }
 

@@ -1,5 +1,6 @@
 package dev.sinew.cli;
 
+import dev.sinew.migrate.MigrateException;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -34,7 +35,13 @@ final class Failures {
         PrintWriter err = command.getErr();
         if (e instanceof CliException failure) {
             err.println(failure.line());
-            return failure.error().exitCode();
+            return failure.exitCode();
+        }
+        if (e instanceof MigrateException failure) {
+            failure.details().forEach(err::println);
+            err.println("error[" + failure.code() + "]: " + oneLine(failure.getMessage()) + " (hint: "
+                    + oneLine(failure.hint()) + ")");
+            return ExitCode.FAILED;
         }
         err.println(CliError.INTERNAL.line("Sinew failed unexpectedly: " + oneLine(String.valueOf(e)),
                 "this is a bug in Sinew; please report it with the command and the schema (" + DEBUG_VARIABLE

@@ -21,13 +21,15 @@ import picocli.CommandLine.Spec;
                 ValidateCommand.class,
                 FormatCommand.class,
                 DbCommand.class,
+                MigrateCommand.class,
+                GenerateCommand.class,
                 CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
                 "0:done (warnings may have been printed)",
-                "1:the schema is invalid, or a check failed",
-                "2:bad arguments, or a file that cannot be read or written",
+                "1:the schema is invalid, a check failed, or the database refused the work or could not be reached",
+                "2:bad arguments, or a file that cannot be read or written (migrate diff --exit-code: differences)",
                 "3:a bug in Sinew"})
 public final class SinewCommand implements Callable<Integer> {
     private final Environment environment;

@@ -140,8 +140,8 @@ class DbPullCommandTest {
         CliRun run = CliRun.in(dir, "db", "pull");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith("Sinew schema loaded").contains("error[C205]: P1003 Database `dev.db` does "
-                + "not exist at `" + dir.toAbsolutePath().resolve("dev.db"));
+        assertThat(run.err()).startsWith("Sinew schema loaded").contains("error[P1003]: Database dev.db does not "
+                + "exist at " + dir.toAbsolutePath().resolve("dev.db"));
         assertThat(dir.resolve("dev.db")).doesNotExist();
     }
 
@@ -152,8 +152,8 @@ class DbPullCommandTest {
         CliRun run = CliRun.in(dir, "db", "pull", "--url", "postgresql://user:secret@127.0.0.1:1/app");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.err()).contains("error[C203]: P1001 Can't reach database server at `127.0.0.1`:`1` "
-                + "(hint: make sure your database server is running at `127.0.0.1`:`1`)");
+        assertThat(run.err()).contains("error[P1001]: Can't reach database server at `127.0.0.1`:`1` "
+                + "(hint: Please make sure your database server is running at `127.0.0.1`:`1`.)");
         assertThat(run.err()).doesNotContain("secret").doesNotContain("\tat ");
     }
 
@@ -163,9 +163,9 @@ class DbPullCommandTest {
 
         CliRun run = CliRun.in(dir, "db", "pull", "--url", "mysql://root:pw@localhost/app");
 
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("error[C202]: invalid database URL mysql://root:***@localhost/app: a "
-                + "postgresql datasource's URL must start with the protocol `postgresql://` or `postgres://`");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("error[P1012]: Error validating datasource `db`: the URL must start with the "
+                + "protocol `postgresql://` or `postgres://`.").doesNotContain("pw");
     }
 
     @Test

@@ -47,8 +47,34 @@ public final class DestructiveChangeChecker {
         this.dialect = dialect;
     }
 
+    /**
+     * What a migration's steps may do to data, in Prisma's words.
+     *
+     * @param warnings     destructive changes: they lose data, and {@code db push} applies them only when accepted
+     * @param unexecutable steps that cannot run on the data there is (a required column without a default added to
+     *                     a filled table): no flag makes them run
+     */
+    public record Findings(List<String> warnings, List<String> unexecutable) {
+        public Findings {
+            warnings = List.copyOf(warnings);
+            unexecutable = List.copyOf(unexecutable);
+        }
+
+        public boolean isEmpty() {
+            return warnings.isEmpty() && unexecutable.isEmpty();
+        }
+    }
+
     /** The warnings, followed by the steps that cannot run, in step order. */
     public List<String> check(Migration migration, DataInspector data) {
+        Findings findings = findings(migration, data);
+        List<String> out = new ArrayList<>(findings.warnings());
+        out.addAll(findings.unexecutable());
+        return out;
+    }
+
+    /** The warnings and the steps that cannot run, apart. */
+    public Findings findings(Migration migration, DataInspector data) {
         List<String> warnings = new ArrayList<>();
         List<String> unexecutable = new ArrayList<>();
         for (MigrationStep step : migration.steps()) {
@@ -70,9 +96,7 @@ public final class DestructiveChangeChecker {
                         + "this will fail.");
             }
         }
-        List<String> out = new ArrayList<>(warnings);
-        out.addAll(unexecutable);
-        return out;
+        return new Findings(warnings, unexecutable);
     }
 
     private void tableDrop(Table table, DataInspector data, List<String> warnings) {

@@ -1,0 +1,121 @@
+package dev.sinew.migrate.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sinew.migrate.database.Database;
+import dev.sinew.migrate.database.DatabaseUrl;
+import dev.sinew.migrate.history.MigrationsDirectory;
+import dev.sinew.schema.PrismaSchema;
+import dev.sinew.schema.model.Datamodel;
+import dev.sinew.sql.ForeignKey;
+import dev.sinew.sql.SqlSchema;
+import dev.sinew.sql.Table;
+import dev.sinew.testkit.DatabaseKind;
+import dev.sinew.testkit.TestDatabase;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+
+/** A test database with a schema and a migrations folder, and the small things the workflow tests do with them. */
+final class Workbench {
+
+    final TestDatabase testDatabase;
+    final Path directory;
+    final StringWriter output = new StringWriter();
+    final PrintWriter out = new PrintWriter(output, true);
+
+    Workbench(TestDatabase testDatabase, Path directory) {
+        this.testDatabase = testDatabase;
+        this.directory = directory;
+    }
+
+    /** The blog schema of the test resources on this database's provider, in a relation mode. */
+    String blog(String mode) {
+        return resource("workflow/blog.prisma").replace("PROVIDER", testDatabase.kind().provider())
+                .replace("MODE", mode);
+    }
+
+    Project project(String schemaText) {
+        Datamodel datamodel = valid(schemaText);
+        Database database = Database.of(DatabaseUrl.parse(testDatabase.prismaUrl(), directory),
+                datamodel.provider().orElseThrow());
+        return new Project(datamodel, database, new MigrationsDirectory(directory.resolve("migrations")), null,
+                Clock.systemUTC());
+    }
+
+    /** What the workflow printed so far, and forget it. */
+    String printed() {
+        String text = output.toString();
+        output.getBuffer().setLength(0);
+        return text;
+    }
+
+    SqlSchema introspect(Project project) {
+        try (Connection c = project.database().connect()) {
+            return project.database().introspect(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void execute(String... statements) {
+        try (Connection c = testDatabase.connect(); Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    long count(String sql) {
+        try (Connection c = testDatabase.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An identifier quoted for this database. */
+    String q(String identifier) {
+        return testDatabase.kind() == DatabaseKind.MYSQL ? "`" + identifier + "`" : "\"" + identifier + "\"";
+    }
+
+    boolean transactionalDdl() {
+        return testDatabase.kind() != DatabaseKind.MYSQL;
+    }
+
+    static long foreignKeyCount(SqlSchema schema) {
+        return schema.tables().stream().map(Table::foreignKeys).mapToLong(List<ForeignKey>::size).sum();
+    }
+
+    static Datamodel valid(String text) {
+        PrismaSchema.ValidationResult result = PrismaSchema.validate("schema.prisma", text);
+        assertThat(result.isValid()).as(result.diagnostics().render()).isTrue();
+        return result.datamodel();
+    }
+
+    static String resource(String name) {
+        try (InputStream in = Workbench.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
