@@ -3,7 +3,8 @@ package dev.sinew.cli;
 /**
  * The errors that stop a command before it can do its job, each with a stable code and a hint. They print as one
  * line: {@code error[C102]: <what went wrong> (hint: <what to do>)}. The database commands' own failures (Prisma's
- * {@code P1001}, {@code P3018}, …, and Sinew's {@code C3xx}) are {@code MigrateException}s, printed the same way.
+ * {@code P1001}, {@code P3018}, …, and Sinew's {@code C3xx}) are {@code MigrateException}s, and unreadable connection
+ * settings ({@code P1012}, {@code P1013}, {@code C315}) {@code ConnectionSettingsException}s, printed the same way.
  * Codes C202–C205 were the connection errors before they took Prisma's codes; they are not reused.
  */
 enum CliError {

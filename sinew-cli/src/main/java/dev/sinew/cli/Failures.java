@@ -1,6 +1,7 @@
 package dev.sinew.cli;
 
 import dev.sinew.migrate.MigrateException;
+import dev.sinew.sql.connect.ConnectionSettingsException;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -38,10 +39,10 @@ final class Failures {
             return failure.exitCode();
         }
         if (e instanceof MigrateException failure) {
-            failure.details().forEach(err::println);
-            err.println("error[" + failure.code() + "]: " + oneLine(failure.getMessage()) + " (hint: "
-                    + oneLine(failure.hint()) + ")");
-            return ExitCode.FAILED;
+            return coded(err, failure.details(), failure.code(), failure.getMessage(), failure.hint());
+        }
+        if (e instanceof ConnectionSettingsException failure) {
+            return coded(err, failure.details(), failure.code(), failure.getMessage(), failure.hint());
         }
         err.println(CliError.INTERNAL.line("Sinew failed unexpectedly: " + oneLine(String.valueOf(e)),
                 "this is a bug in Sinew; please report it with the command and the schema (" + DEBUG_VARIABLE
@@ -50,6 +51,13 @@ final class Failures {
             e.printStackTrace(err);
         }
         return CliError.INTERNAL.exitCode();
+    }
+
+    /** The detail lines, then {@code error[CODE]: message (hint: …)}, as a {@link CliException} prints. */
+    private static int coded(PrintWriter err, List<String> details, String code, String message, String hint) {
+        details.forEach(err::println);
+        err.println("error[" + code + "]: " + oneLine(message) + " (hint: " + oneLine(hint) + ")");
+        return ExitCode.FAILED;
     }
 
     private static String oneLine(String message) {

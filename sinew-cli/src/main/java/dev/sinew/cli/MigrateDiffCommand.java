@@ -1,11 +1,11 @@
 package dev.sinew.cli;
 
-import dev.sinew.migrate.database.DatabaseUrl;
 import dev.sinew.migrate.history.MigrationsDirectory;
 import dev.sinew.migrate.workflow.DriftSummary;
-import dev.sinew.migrate.workflow.MigrateDiff;
 import dev.sinew.migrate.workflow.MigrateDiff.Source;
+import dev.sinew.migrate.workflow.MigrateDiff;
 import dev.sinew.schema.model.Datasource;
+import dev.sinew.sql.connect.DatabaseUrl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,15 +1,15 @@
 package dev.sinew.cli;
 
 import dev.sinew.migrate.database.Database;
-import dev.sinew.migrate.database.DatabaseUrl;
-import dev.sinew.migrate.database.DatasourceUrls;
-import dev.sinew.migrate.database.ProjectVariables;
 import dev.sinew.migrate.history.MigrationsDirectory;
 import dev.sinew.migrate.workflow.Project;
 import dev.sinew.schema.PrismaSchema;
 import dev.sinew.schema.diagnostics.Diagnostics;
 import dev.sinew.schema.model.Datamodel;
 import dev.sinew.schema.model.Datasource;
+import dev.sinew.sql.connect.DatabaseUrl;
+import dev.sinew.sql.connect.DatasourceUrls;
+import dev.sinew.sql.connect.ProjectVariables;
 import java.nio.file.Path;
 import java.time.Clock;
 

@@ -1,12 +1,12 @@
 package dev.sinew.client;
 
-import dev.sinew.migrate.MigrateException;
-import dev.sinew.migrate.database.DatabaseUrl;
-import dev.sinew.migrate.database.DatasourceUrls;
-import dev.sinew.migrate.database.ProjectVariables;
 import dev.sinew.schema.model.Datamodel;
 import dev.sinew.schema.model.Datasource;
 import dev.sinew.sql.Dialect;
+import dev.sinew.sql.connect.ConnectionSettingsException;
+import dev.sinew.sql.connect.DatabaseUrl;
+import dev.sinew.sql.connect.DatasourceUrls;
+import dev.sinew.sql.connect.ProjectVariables;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -226,7 +226,7 @@ public final class Sinew implements AutoCloseable {
                         .orElseThrow(() -> new SinewException("P1012", "The datasource `" + datasource.name()
                                 + "` has no `url`; give one in the schema (a literal or env(\"DATABASE_URL\")) or with"
                                 + " Sinew.builder().url(...).", Map.of()));
-            } catch (MigrateException e) {
+            } catch (ConnectionSettingsException e) {
                 Map<String, Object> meta = new java.util.LinkedHashMap<>();
                 meta.put("hint", e.hint());
                 throw new SinewException(e.code(), e.getMessage(), meta, e);

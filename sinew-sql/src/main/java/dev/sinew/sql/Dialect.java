@@ -515,8 +515,8 @@ public abstract class Dialect {
     }
 
     /**
-     * The driver settings the client adds to a connection's (which {@code DatabaseUrl} in sinew-migrate reads from
-     * the datasource URL): what its SQL relies on.
+     * The driver settings the client adds to a connection's (which {@link dev.sinew.sql.connect.DatabaseUrl} reads
+     * from the datasource URL): what its SQL relies on.
      */
     public java.util.Properties clientConnectionProperties() {
         return new java.util.Properties();

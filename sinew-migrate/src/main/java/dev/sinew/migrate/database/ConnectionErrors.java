@@ -1,6 +1,7 @@
 package dev.sinew.migrate.database;
 
 import dev.sinew.migrate.MigrateException;
+import dev.sinew.sql.connect.DatabaseUrl;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

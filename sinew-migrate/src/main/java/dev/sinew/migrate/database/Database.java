@@ -4,6 +4,7 @@ import dev.sinew.migrate.MigrateException;
 import dev.sinew.schema.model.Provider;
 import dev.sinew.sql.Dialect;
 import dev.sinew.sql.SqlSchema;
+import dev.sinew.sql.connect.DatabaseUrl;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

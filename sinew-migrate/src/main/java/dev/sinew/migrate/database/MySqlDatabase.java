@@ -2,6 +2,7 @@ package dev.sinew.migrate.database;
 
 import dev.sinew.migrate.MigrateException;
 import dev.sinew.sql.Dialect;
+import dev.sinew.sql.connect.DatabaseUrl;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

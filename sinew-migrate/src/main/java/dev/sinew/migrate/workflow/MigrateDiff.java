@@ -4,13 +4,13 @@ import dev.sinew.migrate.MigrateException;
 import dev.sinew.migrate.SchemaDiffer;
 import dev.sinew.migrate.SqlSchemaCalculator;
 import dev.sinew.migrate.database.Database;
-import dev.sinew.migrate.database.DatabaseUrl;
 import dev.sinew.migrate.history.MigrationsDirectory;
 import dev.sinew.schema.model.Datamodel;
 import dev.sinew.schema.model.Provider;
 import dev.sinew.sql.Dialect;
 import dev.sinew.sql.Migration;
 import dev.sinew.sql.SqlSchema;
+import dev.sinew.sql.connect.DatabaseUrl;
 
 import java.sql.Connection;
 import java.sql.SQLException;

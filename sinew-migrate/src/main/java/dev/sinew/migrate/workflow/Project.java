@@ -2,11 +2,11 @@ package dev.sinew.migrate.workflow;
 
 import dev.sinew.migrate.SqlSchemaCalculator;
 import dev.sinew.migrate.database.Database;
-import dev.sinew.migrate.database.DatabaseUrl;
 import dev.sinew.migrate.history.MigrationsDirectory;
 import dev.sinew.schema.model.Datamodel;
 import dev.sinew.schema.model.Provider;
 import dev.sinew.sql.SqlSchema;
+import dev.sinew.sql.connect.DatabaseUrl;
 
 import java.time.Clock;
 import java.util.Objects;

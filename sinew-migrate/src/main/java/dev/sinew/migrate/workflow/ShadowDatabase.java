@@ -2,11 +2,11 @@ package dev.sinew.migrate.workflow;
 
 import dev.sinew.migrate.MigrateException;
 import dev.sinew.migrate.database.Database;
-import dev.sinew.migrate.database.DatabaseUrl;
 import dev.sinew.migrate.database.ScriptRunner;
 import dev.sinew.migrate.history.MigrationFolder;
 import dev.sinew.schema.model.Provider;
 import dev.sinew.sql.SqlSchema;
+import dev.sinew.sql.connect.DatabaseUrl;
 
 import java.sql.Connection;
 import java.sql.SQLException;

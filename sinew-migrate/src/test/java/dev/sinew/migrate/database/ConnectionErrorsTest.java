@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.sinew.migrate.MigrateException;
 import dev.sinew.schema.model.Provider;
 import dev.sinew.sql.Dialect;
+import dev.sinew.sql.connect.DatabaseUrl;
 import dev.sinew.testkit.DatabaseKind;
 import dev.sinew.testkit.TestDatabase;
 import dev.sinew.testkit.TestDatabases;

@@ -3,9 +3,9 @@ package dev.sinew.migrate.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sinew.migrate.database.Database;
-import dev.sinew.migrate.database.DatabaseUrl;
 import dev.sinew.migrate.history.MigrationsDirectory;
 import dev.sinew.schema.model.Datamodel;
+import dev.sinew.sql.connect.DatabaseUrl;
 import dev.sinew.testkit.DatabaseKind;
 import dev.sinew.testkit.TestDatabase;
 import dev.sinew.testkit.TestDatabases;

@@ -3,13 +3,13 @@ package dev.sinew.migrate.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sinew.migrate.database.Database;
-import dev.sinew.migrate.database.DatabaseUrl;
 import dev.sinew.migrate.history.MigrationsDirectory;
 import dev.sinew.schema.PrismaSchema;
 import dev.sinew.schema.model.Datamodel;
 import dev.sinew.sql.ForeignKey;
 import dev.sinew.sql.SqlSchema;
 import dev.sinew.sql.Table;
+import dev.sinew.sql.connect.DatabaseUrl;
 import dev.sinew.testkit.DatabaseKind;
 import dev.sinew.testkit.TestDatabase;
 

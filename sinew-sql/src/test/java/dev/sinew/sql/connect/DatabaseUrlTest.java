@@ -1,9 +1,8 @@
-package dev.sinew.migrate.database;
+package dev.sinew.sql.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.sinew.migrate.MigrateException;
 import dev.sinew.schema.model.Provider;
 
 import java.nio.file.Path;
@@ -91,25 +90,15 @@ class DatabaseUrlTest {
 
     @Test
     void anUnknownProtocolIsP1013() {
-        MigrateException e = catchThrowableOfType(() -> DatabaseUrl.parse("db2://x/y", BASE),
-                MigrateException.class);
+        ConnectionSettingsException e = catchThrowableOfType(() -> DatabaseUrl.parse("db2://x/y", BASE),
+                ConnectionSettingsException.class);
 
         assertThat(e.code()).isEqualTo("P1013");
         assertThat(e.getMessage()).startsWith("The provided database string is invalid. The URL must start with one");
         assertThat(catchThrowableOfType(() -> DatabaseUrl.parse("postgresql://h:99999/db", BASE),
-                MigrateException.class).getMessage()).contains("`99999` is not a port number.");
+                ConnectionSettingsException.class).getMessage()).contains("`99999` is not a port number.");
         assertThat(catchThrowableOfType(() -> DatabaseUrl.parse("mysql://h:3306", BASE),
-                MigrateException.class).getMessage()).contains("A MySQL URL names its database");
-    }
-
-    @Test
-    void aUrlOfAnotherDatabaseThanTheProviderIsRefusedWithPrismasMessage() {
-        MigrateException e = catchThrowableOfType(() -> Database.of(DatabaseUrl.parse("file:dev.db", BASE),
-                Provider.POSTGRESQL), MigrateException.class);
-
-        assertThat(e.code()).isEqualTo("P1012");
-        assertThat(e.getMessage()).isEqualTo("Error validating datasource `db`: the URL must start with the protocol "
-                + "`postgresql://` or `postgres://`.");
+                ConnectionSettingsException.class).getMessage()).contains("A MySQL URL names its database");
     }
 
     @Test

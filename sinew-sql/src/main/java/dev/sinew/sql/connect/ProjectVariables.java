@@ -1,6 +1,4 @@
-package dev.sinew.migrate.database;
-
-import dev.sinew.migrate.MigrateException;
+package dev.sinew.sql.connect;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +40,7 @@ public final class ProjectVariables {
      * @param process     the process environment
      * @param projectRoot the working directory; its {@code .env} is read
      * @param schemaDir   the schema file's directory; its {@code .env} is read when it is another directory
-     * @throws MigrateException when a file cannot be read, or two files disagree
+     * @throws ConnectionSettingsException when a file cannot be read, or two files disagree
      */
     public static ProjectVariables load(Map<String, String> process, Path projectRoot, Path schemaDir) {
         Path rootFile = projectRoot.resolve(".env").toAbsolutePath().normalize();
@@ -62,7 +60,8 @@ public final class ProjectVariables {
             List<String> details = new ArrayList<>();
             details.add("Conflicting env vars:");
             conflicts.forEach(name -> details.add("  " + name));
-            throw new MigrateException("C315", "There is a conflict between env vars in .env and " + schemaEnv,
+            throw new ConnectionSettingsException("C315",
+                    "There is a conflict between env vars in .env and " + schemaEnv,
                     "We suggest to move the contents of " + schemaEnv + " to .env to consolidate your env vars.",
                     details);
         }
@@ -76,7 +75,7 @@ public final class ProjectVariables {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new MigrateException("C316", "cannot read " + file + ": " + e.getMessage(),
+            throw new ConnectionSettingsException("C316", "cannot read " + file + ": " + e.getMessage(),
                     "check that the file can be read", List.of(), e);
         }
     }

@@ -1,9 +1,7 @@
-package dev.sinew.migrate.database;
+package dev.sinew.sql.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
-import dev.sinew.migrate.MigrateException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,8 +55,8 @@ class ProjectVariablesTest {
         Files.writeString(root.resolve(".env"), "DATABASE_URL=file:a.db\n");
         Files.writeString(prisma.resolve(".env"), "DATABASE_URL=file:b.db\n");
 
-        MigrateException e = catchThrowableOfType(() -> ProjectVariables.load(Map.of(), root, prisma),
-                MigrateException.class);
+        ConnectionSettingsException e = catchThrowableOfType(() -> ProjectVariables.load(Map.of(), root, prisma),
+                ConnectionSettingsException.class);
 
         assertThat(e.getMessage()).isEqualTo("There is a conflict between env vars in .env and prisma/.env");
         assertThat(e.details()).containsExactly("Conflicting env vars:", "  DATABASE_URL");

@@ -1,6 +1,5 @@
-package dev.sinew.migrate.database;
+package dev.sinew.sql.connect;
 
-import dev.sinew.migrate.MigrateException;
 import dev.sinew.schema.model.Provider;
 
 import java.net.URLDecoder;
@@ -55,7 +54,7 @@ public final class DatabaseUrl {
                 case MYSQL -> MYSQL;
                 case SQLITE -> SQLITE;
                 case SQLSERVER -> SQLSERVER;
-                case MONGODB -> throw new MigrateException("C310", "MongoDB has no SQL schema to migrate",
+                case MONGODB -> throw new ConnectionSettingsException("C310", "MongoDB has no SQL schema to migrate",
                         "use a relational provider (postgresql, mysql, sqlite, sqlserver, cockroachdb)");
             };
         }
@@ -94,7 +93,7 @@ public final class DatabaseUrl {
      * @param url           a Prisma or JDBC URL
      * @param baseDirectory where a relative SQLite path starts (the schema file's directory for a URL from the
      *                      schema, as Prisma resolves it; the working directory for one from the command line)
-     * @throws MigrateException {@code P1013} when the URL cannot be read
+     * @throws ConnectionSettingsException {@code P1013} when the URL cannot be read
      */
     public static DatabaseUrl parse(String url, Path baseDirectory) {
         Objects.requireNonNull(url, "url");
@@ -134,8 +133,8 @@ public final class DatabaseUrl {
         return i < 0 ? url : url.substring(0, i);
     }
 
-    private static MigrateException invalid(String details) {
-        return new MigrateException("P1013", "The provided database string is invalid. " + details,
+    private static ConnectionSettingsException invalid(String details) {
+        return new ConnectionSettingsException("P1013", "The provided database string is invalid. " + details,
                 "check the datasource url (or --url); special characters in a user name or password must be "
                         + "percent-encoded");
     }
