@@ -2,8 +2,8 @@ package dev.sinew.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sinew.testkit.ConformanceCorpus;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,29 +27,29 @@ class MigrateDiffCommandTest {
     @TestFactory
     Stream<DynamicTest> corpusScriptsArePrismasByteForByte() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Path c : cases()) {
+        for (Path c : ConformanceCorpus.cases()) {
             String name = c.getFileName().toString();
             if (Files.exists(c.resolve("from.prisma"))) {
                 tests.add(DynamicTest.dynamicTest(name, () -> {
                     CliRun run = CliRun.in(c, "migrate", "diff", "--from-schema", "from.prisma", "--to-schema",
                             "to.prisma", "--script");
                     assertThat(run.exitCode()).as(run.toString()).isZero();
-                    assertThat(run.out()).isEqualTo(read(c.resolve("diff.sql")));
+                    assertThat(run.out()).isEqualTo(ConformanceCorpus.read(c.resolve("diff.sql")));
                 }));
             } else if (Files.exists(c.resolve("diff.sql"))) {
                 tests.add(DynamicTest.dynamicTest(name, () -> {
                     CliRun run = CliRun.in(c, "migrate", "diff", "--from-empty", "--to-schema", "schema.prisma",
                             "--script");
                     assertThat(run.exitCode()).as(run.toString()).isZero();
-                    assertThat(run.out()).isEqualTo(read(c.resolve("diff.sql")));
+                    assertThat(run.out()).isEqualTo(ConformanceCorpus.read(c.resolve("diff.sql")));
                 }));
-            } else if (Files.exists(c.resolve("diff.txt")) && read(c.resolve("diff.txt")).contains("Error validating")) {
+            } else if (Files.exists(c.resolve("diff.txt")) && ConformanceCorpus.read(c.resolve("diff.txt")).contains("Error validating")) {
                 tests.add(DynamicTest.dynamicTest(name + " (fails)", () -> {
                     CliRun run = CliRun.in(c, "migrate", "diff", "--from-empty", "--to-schema", "schema.prisma",
                             "--script");
                     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
                     assertThat(run.out()).isEmpty();
-                    read(c.resolve("diff.txt")).lines().filter(l -> l.startsWith("error: "))
+                    ConformanceCorpus.read(c.resolve("diff.txt")).lines().filter(l -> l.startsWith("error: "))
                             .forEach(l -> assertThat(run.err()).contains(l));
                     assertThat(run.err()).contains("error[C107]: The schema at schema.prisma is invalid");
                 }));
@@ -131,40 +131,5 @@ class MigrateDiffCommandTest {
                 "schema.prisma");
         assertThat(url.exitCode()).isEqualTo(1);
         assertThat(url.err()).contains("\nerror[P1003]: Database missing.db does not exist at ").doesNotContain("\tat ");
-    }
-
-    static List<Path> cases() {
-        Path root = conformance();
-        List<Path> out = new ArrayList<>();
-        for (Path parent : List.of(root.resolve("cases"), root.resolve("realworld").resolve("cases"))) {
-            try (Stream<Path> dirs = Files.list(parent)) {
-                dirs.filter(Files::isDirectory).sorted().forEach(out::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return out;
-    }
-
-    /** {@code ../shared/conformance} beside the repository root (the directory of the parent POM). */
-    static Path conformance() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path pom = dir.resolve("pom.xml");
-            if (Files.isRegularFile(pom) && read(pom).contains("<artifactId>sinew-parent")
-                    && !read(pom).contains("<parent>")) {
-                return dir.resolveSibling("shared").resolve("conformance");
-            }
-            dir = dir.getParent();
-        }
-        throw new IllegalStateException("no sinew-parent pom.xml above " + Path.of("").toAbsolutePath());
-    }
-
-    static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.sinew.codegen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sinew.schema.PrismaSchema;
+import dev.sinew.testkit.ConformanceCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class CorpusCompileTest {
 
     @TestFactory
     Stream<DynamicTest> generatedClientCompilesWithoutWarnings() {
-        List<Path> valid = Corpus.cases().stream()
+        List<Path> valid = ConformanceCorpus.cases().stream()
                 .filter(dir -> Files.isRegularFile(dir.resolve("schema.prisma")))
                 .filter(dir -> PrismaSchema.validate("schema.prisma", read(dir.resolve("schema.prisma"))).isValid())
                 .toList();

@@ -6,6 +6,7 @@ import dev.sinew.schema.model.Datamodel;
 import dev.sinew.sql.Dialect;
 import dev.sinew.sql.Migration;
 import dev.sinew.sql.SqlSchema;
+import dev.sinew.testkit.ConformanceCorpus;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

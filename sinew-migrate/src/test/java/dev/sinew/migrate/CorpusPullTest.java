@@ -3,6 +3,7 @@ package dev.sinew.migrate;
 import dev.sinew.migrate.introspect.ExistingSchema;
 import dev.sinew.migrate.introspect.Introspector;
 import dev.sinew.schema.ast.SourceFile;
+import dev.sinew.testkit.ConformanceCorpus;
 import dev.sinew.testkit.DatabaseKind;
 import dev.sinew.testkit.TestDatabase;
 import dev.sinew.testkit.TestDatabases;

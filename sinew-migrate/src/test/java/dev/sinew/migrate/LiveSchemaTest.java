@@ -8,6 +8,7 @@ import dev.sinew.sql.Migration;
 import dev.sinew.sql.MigrationStep;
 import dev.sinew.sql.SqlSchema;
 import dev.sinew.sql.Table;
+import dev.sinew.testkit.ConformanceCorpus;
 import dev.sinew.testkit.DatabaseKind;
 import dev.sinew.testkit.TestDatabase;
 import dev.sinew.testkit.TestDatabases;

@@ -10,6 +10,7 @@ import dev.sinew.schema.model.Datamodel;
 import dev.sinew.sql.Dialect;
 import dev.sinew.sql.Migration;
 import dev.sinew.sql.SqlSchema;
+import dev.sinew.testkit.ConformanceCorpus;
 import dev.sinew.testkit.DatabaseKind;
 import dev.sinew.testkit.TestDatabase;
 import dev.sinew.testkit.TestDatabases;

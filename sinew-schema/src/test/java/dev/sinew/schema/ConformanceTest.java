@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sinew.schema.ast.SourceFile;
 import dev.sinew.schema.diagnostics.Diagnostic;
 import dev.sinew.schema.format.SchemaFormatter;
+import dev.sinew.testkit.ConformanceCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ class ConformanceTest {
     @TestFactory
     Stream<DynamicTest> validate() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Path dir : Corpus.cases()) {
+        for (Path dir : ConformanceCorpus.cases()) {
             Path expected = dir.resolve("validate.txt");
             if (Files.exists(expected)) {
                 tests.add(DynamicTest.dynamicTest(dir.getFileName().toString(), expected.toUri(),
@@ -46,7 +47,7 @@ class ConformanceTest {
     @TestFactory
     Stream<DynamicTest> format() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Path dir : Corpus.cases()) {
+        for (Path dir : ConformanceCorpus.cases()) {
             Path formatted = dir.resolve("format.prisma");
             Path log = dir.resolve("format.txt");
             if (Files.exists(formatted) || Files.exists(log)) {
@@ -64,9 +65,9 @@ class ConformanceTest {
     }
 
     private static void checkValidate(Path dir) {
-        SourceFile source = new SourceFile("schema.prisma", Corpus.read(dir.resolve("schema.prisma")));
+        SourceFile source = new SourceFile("schema.prisma", ConformanceCorpus.read(dir.resolve("schema.prisma")));
         PrismaSchema.ValidationResult result = PrismaSchema.validate(source);
-        PrismaOutput expected = PrismaOutput.parse(Corpus.read(dir.resolve("validate.txt")));
+        PrismaOutput expected = PrismaOutput.parse(ConformanceCorpus.read(dir.resolve("validate.txt")));
         List<String> actualErrors = result.diagnostics().errors().stream()
                 .map(d -> new PrismaOutput.Finding(d.message(), source.lineNumber(d.span().start())).toString())
                 .toList();
@@ -88,14 +89,14 @@ class ConformanceTest {
     }
 
     private static void checkFormat(Path dir) {
-        SourceFile source = new SourceFile("schema.prisma", Corpus.read(dir.resolve("schema.prisma")));
+        SourceFile source = new SourceFile("schema.prisma", ConformanceCorpus.read(dir.resolve("schema.prisma")));
         SchemaFormatter.Result result = SchemaFormatter.formatChecked(source);
         Path formatted = dir.resolve("format.prisma");
         if (dir.getFileName().toString().equals(URL_CASE)) {
             // Difference 3: valid for Sinew, so its format succeeds where Prisma's refused the url.
             assertThat(result.succeeded()).as("format succeeds").isTrue();
         } else if (Files.exists(formatted)) {
-            assertThat(result.text()).isEqualTo(Corpus.read(formatted));
+            assertThat(result.text()).isEqualTo(ConformanceCorpus.read(formatted));
             assertThat(result.succeeded()).as("format succeeds").isTrue();
         } else {
             assertThat(result.succeeded()).as("format fails as Prisma's did").isFalse();

@@ -6,6 +6,7 @@ import dev.sinew.schema.ast.SourceFile;
 import dev.sinew.schema.diagnostics.Diagnostic;
 import dev.sinew.schema.diagnostics.DiagnosticRenderer;
 import dev.sinew.schema.format.SchemaFormatter;
+import dev.sinew.testkit.ConformanceCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,11 +41,11 @@ class RobustnessPropertiesTest {
 
     private static List<String> loadSchemas() {
         List<String> out = new ArrayList<>();
-        for (Path dir : Corpus.cases()) {
+        for (Path dir : ConformanceCorpus.cases()) {
             for (String name : List.of("schema.prisma", "from.prisma", "to.prisma")) {
                 Path file = dir.resolve(name);
                 if (Files.exists(file)) {
-                    out.add(Corpus.read(file));
+                    out.add(ConformanceCorpus.read(file));
                 }
             }
         }
