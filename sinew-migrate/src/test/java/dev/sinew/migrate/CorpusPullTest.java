@@ -44,9 +44,9 @@ class CorpusPullTest {
         String schema = ConformanceCorpus.read(dir.resolve("schema.prisma"));
         try (TestDatabase db = TestDatabases.create(DatabaseKind.SQLITE, "CorpusPullTest");
              Connection c = db.connect()) {
-            var calculated = SqlSchemaCalculator.calculate(LiveSchemaTest.valid(schema));
+            var calculated = SqlSchemaCalculator.calculate(TestSchemas.valid(schema));
             var dialect = dev.sinew.sql.Dialect.forProvider("sqlite");
-            LiveSchemaTest.apply(dialect, c, new SchemaDiffer(dialect).diff(dialect.introspect(c), calculated));
+            TestSchemas.apply(dialect, c, new SchemaDiffer(dialect).diff(dialect.introspect(c), calculated));
             Introspector.Introspection pulled = Introspector.introspect(c, ExistingSchema.read(
                     new SourceFile("schema.prisma", PullRoundTripTest.datasourceOnly(schema))));
             assertThat(pulled.schema()).isEqualTo(expected);

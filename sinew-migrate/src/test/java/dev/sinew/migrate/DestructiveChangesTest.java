@@ -52,8 +52,8 @@ class DestructiveChangesTest {
 
     @Test
     void scriptWarningsWithoutDatabase() {
-        SqlSchema from = SqlSchemaCalculator.calculate(LiveSchemaTest.valid(BEFORE));
-        SqlSchema to = SqlSchemaCalculator.calculate(LiveSchemaTest.valid(AFTER));
+        SqlSchema from = SqlSchemaCalculator.calculate(TestSchemas.valid(BEFORE));
+        SqlSchema to = SqlSchemaCalculator.calculate(TestSchemas.valid(AFTER));
         Migration migration = new SchemaDiffer(Dialect.forProvider("sqlite")).diff(from, to);
         assertThat(migration.warnings()).containsExactly(
                 "You are about to drop the `Gone` table. If the table is not empty, all the data it contains will be "
@@ -80,13 +80,13 @@ class DestructiveChangesTest {
         SchemaDiffer differ = new SchemaDiffer(sqlite);
         try (TestDatabase db = TestDatabases.create(DatabaseKind.SQLITE, "DestructiveChangesTest");
              Connection c = db.connect(); Statement st = c.createStatement()) {
-            LiveSchemaTest.apply(sqlite, c, differ.diff(SqlSchema.empty(),
-                    SqlSchemaCalculator.calculate(LiveSchemaTest.valid(BEFORE))));
+            TestSchemas.apply(sqlite, c, differ.diff(SqlSchema.empty(),
+                    SqlSchemaCalculator.calculate(TestSchemas.valid(BEFORE))));
             st.execute("INSERT INTO \"User\" (\"name\", \"bio\", \"age\", \"email\") VALUES (NULL, 'b', 1, 'e'), "
                     + "('n', NULL, 2, 'e')");
             st.execute("INSERT INTO \"Gone\" (\"id\") VALUES (1), (2), (3)");
             Migration migration = differ.diff(sqlite.introspect(c),
-                    SqlSchemaCalculator.calculate(LiveSchemaTest.valid(AFTER)));
+                    SqlSchemaCalculator.calculate(TestSchemas.valid(AFTER)));
             assertThat(new DestructiveChangeChecker(sqlite).check(migration, new JdbcDataInspector(c, sqlite)))
                     .containsExactly(
                             "You are about to drop the `Gone` table, which is not empty (3 rows).",

@@ -31,8 +31,8 @@ class DiffPairsTest {
             cases = dirs.filter(Files::isDirectory).sorted().toList();
         }
         return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
-            Datamodel from = LiveSchemaTest.valid(read(dir.resolve("from.prisma")));
-            Datamodel to = LiveSchemaTest.valid(read(dir.resolve("to.prisma")));
+            Datamodel from = TestSchemas.valid(read(dir.resolve("from.prisma")));
+            Datamodel to = TestSchemas.valid(read(dir.resolve("to.prisma")));
             Dialect dialect = SqlSchemaCalculator.dialectOf(to);
             Migration migration = new SchemaDiffer(dialect).diff(SqlSchemaCalculator.calculate(from),
                     SqlSchemaCalculator.calculate(to));

@@ -37,13 +37,13 @@ class EvolutionTest {
         try (TestDatabase db = TestDatabases.create(kind, "EvolutionTest"); Connection c = db.connect();
              Statement st = c.createStatement()) {
             for (String version : List.of("v1", "v2", "v3")) {
-                String text = LiveSchemaTest.resource("evolution/" + version + ".prisma")
+                String text = TestSchemas.resource("evolution/" + version + ".prisma")
                         .replace("PROVIDER", kind.provider())
                         .replace("provider = \"" + kind.provider() + "\"",
                                 "provider = \"" + kind.provider() + "\"\n  relationMode = \"" + mode + "\"");
-                SqlSchema target = SqlSchemaCalculator.calculate(LiveSchemaTest.valid(text));
+                SqlSchema target = SqlSchemaCalculator.calculate(TestSchemas.valid(text));
                 Migration migration = differ.diff(dialect.introspect(c), target);
-                LiveSchemaTest.apply(dialect, c, migration);
+                TestSchemas.apply(dialect, c, migration);
                 Migration rest = differ.diff(dialect.introspect(c), target);
                 assertThat(rest.steps()).as(version + ":\n" + dialect.renderScript(rest)).isEmpty();
                 if (version.equals("v1")) {

@@ -24,13 +24,13 @@ class KitchenSinkScriptTest {
             for (String mode : List.of("foreignKeys", "prisma")) {
                 String name = provider + "-kitchen-sink";
                 tests.add(DynamicTest.dynamicTest(name + " " + mode, () -> {
-                    Datamodel datamodel = LiveSchemaTest.valid(LiveSchemaTest.withMode(
-                            LiveSchemaTest.resource("live/" + name + ".prisma"), mode));
+                    Datamodel datamodel = TestSchemas.valid(TestSchemas.withMode(
+                            TestSchemas.resource("live/" + name + ".prisma"), mode));
                     SqlSchema schema = SqlSchemaCalculator.calculate(datamodel);
                     String script = SqlSchemaCalculator.dialectOf(datamodel).renderScript(
                             new SchemaDiffer(SqlSchemaCalculator.dialectOf(datamodel)).diff(SqlSchema.empty(), schema));
                     assertThat(script + "\n\n").isEqualTo(
-                            LiveSchemaTest.resource("live/" + name + "." + mode + ".expected.sql"));
+                            TestSchemas.resource("live/" + name + "." + mode + ".expected.sql"));
                 }));
             }
         }

@@ -1,26 +1,16 @@
 package dev.sinew.migrate;
 
-import dev.sinew.schema.PrismaSchema;
 import dev.sinew.schema.model.Datamodel;
 import dev.sinew.sql.Dialect;
-import dev.sinew.sql.ForeignKey;
 import dev.sinew.sql.Migration;
-import dev.sinew.sql.MigrationStep;
 import dev.sinew.sql.SqlSchema;
-import dev.sinew.sql.Table;
 import dev.sinew.testkit.ConformanceCorpus;
 import dev.sinew.testkit.DatabaseKind;
 import dev.sinew.testkit.TestDatabase;
 import dev.sinew.testkit.TestDatabases;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -30,6 +20,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static dev.sinew.migrate.TestSchemas.apply;
+import static dev.sinew.migrate.TestSchemas.foreignKeyCount;
+import static dev.sinew.migrate.TestSchemas.prepareExtensions;
+import static dev.sinew.migrate.TestSchemas.resource;
+import static dev.sinew.migrate.TestSchemas.valid;
+import static dev.sinew.migrate.TestSchemas.validCorpusCases;
+import static dev.sinew.migrate.TestSchemas.withMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -52,13 +49,9 @@ class LiveSchemaTest {
                 tests.add(DynamicTest.dynamicTest(kind.provider() + " kitchen sink " + mode,
                         () -> roundTrip(kind, schema)));
             }
-            for (Path dir : ConformanceCorpus.cases()) {
-                Path file = dir.resolve("schema.prisma");
-                if (Files.exists(file) && ConformanceCorpus.read(dir.resolve("validate.txt")).startsWith("exit code: 0")
-                        && providerOf(ConformanceCorpus.read(file)).equals(kind.provider())) {
-                    tests.add(DynamicTest.dynamicTest(kind.provider() + " corpus " + dir.getFileName(),
-                            () -> roundTrip(kind, ConformanceCorpus.read(file))));
-                }
+            for (Path dir : validCorpusCases(kind)) {
+                tests.add(DynamicTest.dynamicTest(kind.provider() + " corpus " + dir.getFileName(),
+                        () -> roundTrip(kind, ConformanceCorpus.read(dir.resolve("schema.prisma")))));
             }
         }
         return tests.stream();
@@ -121,74 +114,6 @@ class LiveSchemaTest {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(1);
             }
-        }
-    }
-
-    /**
-     * Types from extensions the schema uses without listing them ({@code @db.Citext}) must exist before the tables;
-     * extensions the test server does not ship (pgvector) end the test as not applicable.
-     */
-    private static void prepareExtensions(DatabaseKind kind, String schemaText, SqlSchema calculated, Connection c)
-            throws SQLException {
-        if (kind != DatabaseKind.POSTGRESQL) {
-            return;
-        }
-        try (Statement st = c.createStatement()) {
-            if (schemaText.contains("@db.Citext")) {
-                st.execute("CREATE EXTENSION IF NOT EXISTS citext");
-            }
-            for (dev.sinew.sql.Extension e : calculated.extensions()) {
-                try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_available_extensions WHERE name = '"
-                        + e.name().replace("'", "''") + "'")) {
-                    Assumptions.assumeTrue(rs.next(), "the test server has no " + e.name() + " extension");
-                }
-            }
-        }
-    }
-
-    /** Runs every statement of every step, in order, as a migration would. */
-    static void apply(Dialect dialect, Connection connection, Migration migration) throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            for (MigrationStep step : migration.steps()) {
-                for (String sql : dialect.render(step, migration.previous(), migration.next())) {
-                    try {
-                        st.execute(sql);
-                    } catch (SQLException e) {
-                        throw new SQLException(e.getMessage() + "\nin: " + sql, e.getSQLState(), e.getErrorCode(), e);
-                    }
-                }
-            }
-        }
-    }
-
-    static long foreignKeyCount(SqlSchema schema) {
-        return schema.tables().stream().map(Table::foreignKeys).mapToLong(List<ForeignKey>::size).sum();
-    }
-
-    static Datamodel valid(String text) {
-        PrismaSchema.ValidationResult result = PrismaSchema.validate("schema.prisma", text);
-        assertThat(result.isValid()).as(result.diagnostics().render()).isTrue();
-        return result.datamodel();
-    }
-
-    private static String providerOf(String schema) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("provider\\s*=\\s*\"(\\w+)\"").matcher(
-                schema.substring(Math.max(0, schema.indexOf("datasource"))));
-        return m.find() ? m.group(1).replace("postgres", "postgresql").replace("postgresqlql", "postgresql") : "";
-    }
-
-    static String withMode(String schema, String mode) {
-        return schema.replace("relationMode = \"foreignKeys\"", "relationMode = \"" + mode + "\"");
-    }
-
-    static String resource(String name) {
-        try (InputStream in = LiveSchemaTest.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -14,7 +14,6 @@ import dev.sinew.testkit.ConformanceCorpus;
 import dev.sinew.testkit.DatabaseKind;
 import dev.sinew.testkit.TestDatabase;
 import dev.sinew.testkit.TestDatabases;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -22,13 +21,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static dev.sinew.migrate.TestSchemas.prepareExtensions;
+import static dev.sinew.migrate.TestSchemas.validCorpusCases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,20 +46,16 @@ class PullRoundTripTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (DatabaseKind kind : KINDS) {
             for (String mode : List.of("foreignKeys", "prisma")) {
-                String schema = LiveSchemaTest.withMode(
-                        LiveSchemaTest.resource("live/" + kind.provider() + "-kitchen-sink.prisma"), mode);
+                String schema = TestSchemas.withMode(
+                        TestSchemas.resource("live/" + kind.provider() + "-kitchen-sink.prisma"), mode);
                 tests.add(DynamicTest.dynamicTest(kind.provider() + " kitchen sink " + mode,
                         () -> roundTrip(kind, schema, kind.provider() + "-kitchen-sink-" + mode)));
             }
-            for (Path dir : ConformanceCorpus.cases()) {
-                Path file = dir.resolve("schema.prisma");
-                if (Files.exists(file) && ConformanceCorpus.read(dir.resolve("validate.txt")).startsWith("exit code: 0")
-                        && providerOf(ConformanceCorpus.read(file)).equals(kind.provider())) {
-                    tests.add(DynamicTest.dynamicTest(kind.provider() + " corpus "
-                            + dir.getParent().getParent().getFileName() + "/" + dir.getFileName(),
-                            () -> roundTrip(kind, ConformanceCorpus.read(file),
-                                    kind.provider() + "-" + dir.getFileName())));
-                }
+            for (Path dir : validCorpusCases(kind)) {
+                tests.add(DynamicTest.dynamicTest(kind.provider() + " corpus "
+                        + dir.getParent().getParent().getFileName() + "/" + dir.getFileName(),
+                        () -> roundTrip(kind, ConformanceCorpus.read(dir.resolve("schema.prisma")),
+                                kind.provider() + "-" + dir.getFileName())));
             }
         }
         return tests.stream();
@@ -68,13 +63,13 @@ class PullRoundTripTest {
 
     /** Runs one round trip; the pulled schema is kept in {@code target/pulled/{name}.prisma} for inspection. */
     static void roundTrip(DatabaseKind kind, String schemaText, String name) throws SQLException, IOException {
-        Datamodel datamodel = LiveSchemaTest.valid(schemaText);
+        Datamodel datamodel = TestSchemas.valid(schemaText);
         SqlSchema calculated = SqlSchemaCalculator.calculate(datamodel);
         Dialect dialect = Dialect.forProvider(kind.provider());
         SchemaDiffer differ = new SchemaDiffer(dialect);
         try (TestDatabase db = TestDatabases.create(kind, "PullRoundTripTest"); Connection c = db.connect()) {
             prepareExtensions(kind, schemaText, calculated, c);
-            LiveSchemaTest.apply(dialect, c, differ.diff(dialect.introspect(c), calculated));
+            TestSchemas.apply(dialect, c, differ.diff(dialect.introspect(c), calculated));
             SqlSchema actual = dialect.introspect(c);
 
             ExistingSchema existing = ExistingSchema.read(new SourceFile("schema.prisma",
@@ -137,30 +132,5 @@ class PullRoundTripTest {
         SourceFile source = new SourceFile("schema.prisma", schemaText);
         Block datasource = SchemaParser.parse(source).ast().blocks(Block.Kind.DATASOURCE).get(0);
         return source.slice(datasource.span()) + "\n";
-    }
-
-    /** Types from extensions the schema uses without listing them must exist; missing extensions skip the case. */
-    private static void prepareExtensions(DatabaseKind kind, String schemaText, SqlSchema calculated, Connection c)
-            throws SQLException {
-        if (kind != DatabaseKind.POSTGRESQL) {
-            return;
-        }
-        try (Statement st = c.createStatement()) {
-            if (schemaText.contains("@db.Citext")) {
-                st.execute("CREATE EXTENSION IF NOT EXISTS citext");
-            }
-            for (dev.sinew.sql.Extension e : calculated.extensions()) {
-                try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_available_extensions WHERE name = '"
-                        + e.name().replace("'", "''") + "'")) {
-                    Assumptions.assumeTrue(rs.next(), "the test server has no " + e.name() + " extension");
-                }
-            }
-        }
-    }
-
-    private static String providerOf(String schema) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("provider\\s*=\\s*\"(\\w+)\"").matcher(
-                schema.substring(Math.max(0, schema.indexOf("datasource"))));
-        return m.find() ? m.group(1).replace("postgres", "postgresql").replace("postgresqlql", "postgresql") : "";
     }
 }

@@ -1,6 +1,6 @@
 package dev.sinew.migrate.workflow;
 
-import static dev.sinew.migrate.workflow.Workbench.foreignKeyCount;
+import static dev.sinew.migrate.TestSchemas.foreignKeyCount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

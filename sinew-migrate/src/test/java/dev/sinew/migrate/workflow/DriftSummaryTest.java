@@ -2,6 +2,7 @@ package dev.sinew.migrate.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sinew.migrate.TestSchemas;
 import dev.sinew.migrate.workflow.MigrateDiff.Source;
 
 import java.util.stream.Stream;
@@ -24,7 +25,7 @@ class DriftSummaryTest {
                     Source to = source(sides[1]);
                     MigrateDiff.Outcome outcome = MigrateDiff.diff(from, to, null);
                     String printed = new DriftSummary(outcome.dialect()).render(outcome.migration()) + "\n\n";
-                    assertThat(printed).isEqualTo(Workbench.resource("diff-summary/" + name + ".txt"));
+                    assertThat(printed).isEqualTo(TestSchemas.resource("diff-summary/" + name + ".txt"));
                 }));
     }
 
@@ -39,6 +40,6 @@ class DriftSummaryTest {
         if (name.equals("empty")) {
             return new Source.Empty();
         }
-        return new Source.Schema(Workbench.valid(Workbench.resource("diff-summary/" + name + ".prisma")));
+        return new Source.Schema(TestSchemas.valid(TestSchemas.resource("diff-summary/" + name + ".prisma")));
     }
 }

@@ -2,6 +2,7 @@ package dev.sinew.migrate.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sinew.migrate.TestSchemas;
 import dev.sinew.migrate.database.Database;
 import dev.sinew.migrate.history.MigrationsDirectory;
 import dev.sinew.schema.model.Datamodel;
@@ -25,7 +26,7 @@ class PostgresSchemaParameterTest {
     void everyCommandWorksInTheSchemaTheUrlNames() {
         try (TestDatabase db = TestDatabases.create(DatabaseKind.POSTGRESQL, "SchemaParameter")) {
             Workbench bench = new Workbench(db, dir);
-            Datamodel datamodel = Workbench.valid(bench.blog("foreignKeys"));
+            Datamodel datamodel = TestSchemas.valid(bench.blog("foreignKeys"));
             String url = db.prismaUrl() + (db.prismaUrl().contains("?") ? "&" : "?") + "schema=shop";
             Database database = Database.of(DatabaseUrl.parse(url, dir), datamodel.provider().orElseThrow());
             Project project = new Project(datamodel, database, new MigrationsDirectory(dir.resolve("migrations")),

@@ -2,6 +2,7 @@ package dev.sinew.migrate.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sinew.migrate.TestSchemas;
 import dev.sinew.migrate.history.MigrationFolder;
 import dev.sinew.migrate.history.MigrationRecord;
 import dev.sinew.migrate.workflow.MigrateDiff.Source;
@@ -77,8 +78,8 @@ class PrismaHistoryTest {
     /** The script Prisma writes for a schema change ({@code null}: from nothing), with its warnings header. */
     private static String script(String to, String from) {
         MigrateDiff.Outcome outcome = MigrateDiff.diff(
-                from == null ? new Source.Empty() : new Source.Schema(Workbench.valid(from)),
-                new Source.Schema(Workbench.valid(to)), null);
+                from == null ? new Source.Empty() : new Source.Schema(TestSchemas.valid(from)),
+                new Source.Schema(TestSchemas.valid(to)), null);
         return outcome.dialect().renderScript(outcome.migration());
     }
 }

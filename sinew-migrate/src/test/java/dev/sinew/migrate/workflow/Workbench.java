@@ -1,31 +1,24 @@
 package dev.sinew.migrate.workflow;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.sinew.migrate.TestSchemas.resource;
+import static dev.sinew.migrate.TestSchemas.valid;
 
 import dev.sinew.migrate.database.Database;
 import dev.sinew.migrate.history.MigrationsDirectory;
-import dev.sinew.schema.PrismaSchema;
 import dev.sinew.schema.model.Datamodel;
-import dev.sinew.sql.ForeignKey;
 import dev.sinew.sql.SqlSchema;
-import dev.sinew.sql.Table;
 import dev.sinew.sql.connect.DatabaseUrl;
 import dev.sinew.testkit.DatabaseKind;
 import dev.sinew.testkit.TestDatabase;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.List;
 
 /** A test database with a schema and a migrations folder, and the small things the workflow tests do with them. */
 final class Workbench {
@@ -96,26 +89,5 @@ final class Workbench {
 
     boolean transactionalDdl() {
         return testDatabase.kind() != DatabaseKind.MYSQL;
-    }
-
-    static long foreignKeyCount(SqlSchema schema) {
-        return schema.tables().stream().map(Table::foreignKeys).mapToLong(List<ForeignKey>::size).sum();
-    }
-
-    static Datamodel valid(String text) {
-        PrismaSchema.ValidationResult result = PrismaSchema.validate("schema.prisma", text);
-        assertThat(result.isValid()).as(result.diagnostics().render()).isTrue();
-        return result.datamodel();
-    }
-
-    static String resource(String name) {
-        try (InputStream in = Workbench.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
