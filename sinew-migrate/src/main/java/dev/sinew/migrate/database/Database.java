@@ -103,8 +103,23 @@ public abstract class Database {
     /** A driver's connection error as Prisma's error for it. */
     abstract MigrateException connectionFailure(SQLException error);
 
-    /** Whether the database exists (the file, or the database on its server). */
-    public abstract boolean exists();
+    /**
+     * Whether the database exists (the file, or the database on its server). On a server: whether connecting to it
+     * succeeds or fails only with {@code P1003}; any other failure to connect is thrown.
+     */
+    public boolean exists() {
+        try {
+            connect().close();
+            return true;
+        } catch (MigrateException e) {
+            if (e.code().equals("P1003")) {
+                return false;
+            }
+            throw e;
+        } catch (SQLException e) {
+            throw connectionFailure(e);
+        }
+    }
 
     /**
      * Creates the database when it does not exist, as {@code db push}, {@code migrate dev} and {@code migrate deploy}

@@ -60,21 +60,6 @@ final class MySqlDatabase extends Database {
         return ConnectionErrors.other(url(), error);
     }
 
-    @Override
-    public boolean exists() {
-        try {
-            connect().close();
-            return true;
-        } catch (MigrateException e) {
-            if (e.code().equals("P1003")) {
-                return false;
-            }
-            throw e;
-        } catch (SQLException e) {
-            throw connectionFailure(e);
-        }
-    }
-
     /** Creates the database with Prisma's character set. */
     @Override
     public boolean createIfMissing() {

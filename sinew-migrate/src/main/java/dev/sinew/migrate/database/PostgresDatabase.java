@@ -58,21 +58,6 @@ final class PostgresDatabase extends Database {
     }
 
     @Override
-    public boolean exists() {
-        try {
-            connect().close();
-            return true;
-        } catch (MigrateException e) {
-            if (e.code().equals("P1003")) {
-                return false;
-            }
-            throw e;
-        } catch (SQLException e) {
-            throw connectionFailure(e);
-        }
-    }
-
-    @Override
     public boolean createIfMissing() {
         if (exists()) {
             return false;
