@@ -459,10 +459,11 @@ public abstract class Dialect {
     }
 
     /**
-     * A date-time default as Prisma writes it: {@code 2020-01-01 10:11:12.345 +02:00}, the fraction in groups of three
-     * digits and left out when zero.
+     * A date-time default as Prisma writes it into SQL: {@code 2020-01-01 10:11:12.345 +02:00}, the fraction in groups
+     * of three digits and left out when zero; text that is no ISO-8601 date-time comes back as it is. Introspection
+     * reads SQLite's date-time defaults back into this form.
      */
-    protected static String formatDateTime(String iso) {
+    public static String formatDateTime(String iso) {
         OffsetDateTime t;
         try {
             t = OffsetDateTime.parse(iso);

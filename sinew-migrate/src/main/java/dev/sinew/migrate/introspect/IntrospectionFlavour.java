@@ -156,7 +156,7 @@ abstract class IntrospectionFlavour {
         @Override
         String literal(Column column, ColumnDefault.Value value) {
             return switch (column.type().family()) {
-                case DATETIME -> Literals.dbGenerated("'" + Literals.sqliteDateTime(value.text()) + "'");
+                case DATETIME -> Literals.dbGenerated("'" + Dialect.formatDateTime(value.text()) + "'");
                 case BYTES -> Literals.dbGenerated("'" + value.text() + "'");
                 default -> super.literal(column, value);
             };

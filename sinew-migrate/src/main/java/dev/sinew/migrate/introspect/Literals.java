@@ -1,8 +1,5 @@
 package dev.sinew.migrate.introspect;
 
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-
 /** Values written as schema literals. */
 final class Literals {
     private Literals() {
@@ -29,31 +26,5 @@ final class Literals {
     static String dbGenerated(String sql) {
         String trimmed = sql == null ? "" : sql.replace("\0", "").strip();
         return trimmed.isEmpty() ? "dbgenerated()" : "dbgenerated(" + string(sql) + ")";
-    }
-
-    /**
-     * An ISO-8601 date-time as Prisma writes it into SQLite: {@code 2020-01-01 10:11:12.345 +02:00}, the fraction in
-     * groups of three digits and left out when zero.
-     */
-    static String sqliteDateTime(String iso) {
-        OffsetDateTime t;
-        try {
-            t = OffsetDateTime.parse(iso);
-        } catch (RuntimeException e) {
-            return iso;
-        }
-        StringBuilder s = new StringBuilder(t.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
-        int nanos = t.getNano();
-        if (nanos != 0) {
-            String digits = String.format("%09d", nanos);
-            if (nanos % 1_000_000 == 0) {
-                digits = digits.substring(0, 3);
-            } else if (nanos % 1_000 == 0) {
-                digits = digits.substring(0, 6);
-            }
-            s.append('.').append(digits);
-        }
-        s.append(' ').append(t.getOffset().getTotalSeconds() == 0 ? "+00:00" : t.getOffset().getId());
-        return s.toString();
     }
 }
