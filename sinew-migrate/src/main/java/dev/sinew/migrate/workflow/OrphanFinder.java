@@ -33,14 +33,14 @@ import java.util.stream.Collectors;
  * A reference with a NULL in any of its columns points nowhere and is no orphan, as a foreign key (MATCH SIMPLE)
  * sees it.
  */
-public final class OrphanFinder {
+final class OrphanFinder {
 
     /** How many missing keys a report shows per reference. */
-    public static final int SAMPLES = 5;
+    static final int SAMPLES = 5;
 
     private final Dialect dialect;
 
-    public OrphanFinder(Dialect dialect) {
+    OrphanFinder(Dialect dialect) {
         this.dialect = dialect;
     }
 
@@ -50,7 +50,7 @@ public final class OrphanFinder {
      * @param referencedTableExists false when the referenced table does not exist yet (a migration creates it, so
      *                              it is empty): then every referencing row with all its columns set is an orphan
      */
-    public Orphans find(Connection connection, Reference reference, boolean referencedTableExists) {
+    Orphans find(Connection connection, Reference reference, boolean referencedTableExists) {
         String child = tableReference(reference.namespace(), reference.table());
         List<String> keys = reference.columns().stream().map(c -> "c." + dialect.quote(c)).toList();
         String keyList = String.join(", ", keys);
@@ -98,13 +98,13 @@ public final class OrphanFinder {
     }
 
     /** Whether the tables and columns of a reference exist in the schema (so that it can be checked). */
-    public static boolean checkable(SqlSchema schema, Reference reference) {
+    static boolean checkable(SqlSchema schema, Reference reference) {
         return schema.table(reference.table())
                 .map(t -> reference.columns().stream().allMatch(t::hasColumn)).orElse(false);
     }
 
     /** Whether the referenced side exists with its columns. */
-    public static boolean referencedExists(SqlSchema schema, Reference reference) {
+    static boolean referencedExists(SqlSchema schema, Reference reference) {
         return schema.table(reference.referencedTable())
                 .map(t -> reference.referencedColumns().stream().allMatch(t::hasColumn)).orElse(false);
     }
