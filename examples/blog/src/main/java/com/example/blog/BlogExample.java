@@ -17,7 +17,7 @@ import java.util.List;
  * or when the two modes left different data.
  *
  * <pre>
- * mvn -B -ntp -q -pl examples/blog -am package -DskipTests -Pexample     # from the repository's root
+ * mvn -B -ntp -q -pl examples/blog -am compile -Pexample     # from the repository's root
  * </pre>
  *
  * <p>Argument: the folder for the schema copies and databases ({@code <folder>/foreignKeys/dev.db},

@@ -27,6 +27,8 @@ class BlogExampleTest {
             "tags      #1 engines, #2 machines, #3 languages",
             "tag links post #2 with tag #3");
 
+    private static final String README_COMMAND = "mvn -B -ntp -q -pl examples/blog -am compile -Pexample";
+
     @TempDir
     Path folder;
 
@@ -90,9 +92,34 @@ class BlogExampleTest {
     }
 
     @Test
+    void theReadmeShowsWhatTheProgramPrints() throws IOException {
+        String readme = Files.readString(repositoryRoot().resolve("README.md"));
+        String command = "```console\n$ " + README_COMMAND + "\n";
+        int start = readme.indexOf(command);
+        assertThat(start).as("the README shows the output of `%s`", README_COMMAND).isNotNegative();
+        String sample = readme.substring(start + command.length(), readme.indexOf("```", start + command.length()));
+        String output = run().output().replace(BlogExample.display(folder), "examples/blog/target/blog-example");
+        assertThat(sample).isEqualTo(output);
+        assertThat(readme).as("the README's first command runs the example")
+                .contains("```sh\n" + README_COMMAND + " ");
+    }
+
+    @Test
     void aSchemaWithoutRelationModeLineIsRefused() {
         assertThatThrownBy(() -> BlogDatabase.withRelationMode("datasource db {\n  provider = \"sqlite\"\n}\n",
                 RelationMode.PRISMA)).isInstanceOf(IllegalStateException.class).hasMessageContaining("relationMode");
+    }
+
+    /** The repository's root: the folder above this module whose pom.xml is the parent's. */
+    private static Path repositoryRoot() throws IOException {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path pom = dir.resolve("pom.xml");
+            if (Files.isRegularFile(pom) && Files.readString(pom).contains("<artifactId>sinew-parent</artifactId>")
+                    && !Files.readString(pom).contains("<parent>")) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no sinew-parent pom.xml above " + Path.of("").toAbsolutePath());
     }
 
     private record Run(List<RelationModeStory.Outcome> outcomes, String output) {
