@@ -289,7 +289,8 @@ final class EmulatedStrategy implements RelationModeStrategy {
         for (RelationLink link : model.relations.values()) {
             if (link.isManyToMany()) {
                 // Implicit many-to-many join rows go with either side (their foreign keys cascade in foreignKeys mode).
-                plan.changes.add(joinRows(session, model, link, rows, "DELETE FROM " + session.quote(link.joinTable)));
+                plan.changes.add(joinRows(session, model, link, rows,
+                        new Sql("DELETE FROM " + session.quote(link.joinTable))));
             }
         }
     }
@@ -360,7 +361,7 @@ final class EmulatedStrategy implements RelationModeStrategy {
                     String join = session.quote(link.joinTable);
                     Sql sql = new Sql("UPDATE " + join + " SET " + session.quote(link.selfJoinColumn) + " = ")
                             .append(change.expression(session, session.column(join, link.selfJoinColumn)));
-                    plan.changes.add(joinRows(session, model, link, changing, sql.text(), sql));
+                    plan.changes.add(joinRows(session, model, link, changing, sql));
                 }
             }
         }
@@ -488,12 +489,7 @@ final class EmulatedStrategy implements RelationModeStrategy {
     }
 
     /** {@code <statement> WHERE selfColumn IN (SELECT id FROM model WHERE rows)} on a many-to-many join table. */
-    private static Sql joinRows(Session session, ModelMeta model, RelationLink link, RowSet rows, String statement) {
-        return joinRows(session, model, link, rows, statement, new Sql(statement));
-    }
-
-    private static Sql joinRows(Session session, ModelMeta model, RelationLink link, RowSet rows, String unused,
-                                Sql statement) {
+    private static Sql joinRows(Session session, ModelMeta model, RelationLink link, RowSet rows, Sql statement) {
         String join = session.quote(link.joinTable);
         List<List<Object>> known = rows.valuesOf(link.selfFields);
         if (known != null) {

@@ -7,7 +7,6 @@ import dev.sinew.schema.model.Index;
 import dev.sinew.schema.model.Model;
 import dev.sinew.sql.ConstraintViolation;
 import dev.sinew.sql.Dialect;
-import dev.sinew.sql.JdbcTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -34,7 +33,8 @@ final class Engine implements Scope, AutoCloseable {
     private final java.util.concurrent.ConcurrentHashMap<String, String> quotedNames =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    Engine(Datamodel datamodel, Dialect dialect, JdbcTarget target, boolean checkOnCreate, int maxRetries,
+    Engine(Datamodel datamodel, Dialect dialect, String jdbcUrl, java.util.Properties connectionProperties,
+           boolean checkOnCreate, int maxRetries,
            int poolSize, Consumer<String> statementListener) {
         this.schema = new Schema(datamodel);
         this.dialect = dialect;
@@ -44,8 +44,8 @@ final class Engine implements Scope, AutoCloseable {
         this.maxRetries = maxRetries;
         this.statementListener = statementListener;
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(target.url());
-        config.setDataSourceProperties(target.properties());
+        config.setJdbcUrl(jdbcUrl);
+        config.setDataSourceProperties(connectionProperties);
         config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(Math.min(1, poolSize));
         config.setPoolName("sinew");

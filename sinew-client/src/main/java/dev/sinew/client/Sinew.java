@@ -1,16 +1,15 @@
 package dev.sinew.client;
 
-import dev.sinew.schema.model.ConfigValue;
+import dev.sinew.migrate.MigrateException;
+import dev.sinew.migrate.database.DatabaseUrl;
+import dev.sinew.migrate.database.DatasourceUrls;
+import dev.sinew.migrate.database.ProjectVariables;
 import dev.sinew.schema.model.Datamodel;
 import dev.sinew.schema.model.Datasource;
 import dev.sinew.sql.Dialect;
-import dev.sinew.sql.JdbcTarget;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -193,84 +192,45 @@ public final class Sinew implements AutoCloseable {
             }
             Datasource datasource = model.datasource().orElseThrow(() -> new SinewException("P1012",
                     "The schema has no datasource block.", Map.of()));
-            Path directory = schema == null ? null : schema.toAbsolutePath().getParent();
-            String target = url != null ? url : resolveUrl(datasource, directory);
             Dialect dialect = datasource.provider().isRelational()
                     ? Dialect.forProvider(datasource.provider().schemaName()) : null;
             if (dialect == null || !dialect.supportsClient()) {
                 throw new SinewException(null, "The Sinew client does not support the "
                         + datasource.provider().displayName() + " provider yet.", Map.of());
             }
-            JdbcTarget jdbc;
+            Path workingDirectory = Path.of("").toAbsolutePath();
+            Path schemaDirectory = schema == null ? workingDirectory : schema.toAbsolutePath().getParent();
+            DatabaseUrl databaseUrl = databaseUrl(datasource, workingDirectory, schemaDirectory);
+            if (!databaseUrl.suits(datasource.provider())) {
+                throw new SinewException("P1013", "The provided database string is invalid. The URL must start with"
+                        + " the protocol " + DatabaseUrl.expectedProtocols(datasource.provider()) + ".", Map.of());
+            }
+            java.util.Properties properties = databaseUrl.connectionProperties();
+            properties.putAll(dialect.clientConnectionProperties());
+            return new Sinew(new Engine(model, dialect, databaseUrl.jdbcUrl(), properties, checkOnCreate, maxRetries,
+                    poolSize, statementListener));
+        }
+
+        /**
+         * The datasource's URL as the CLI reads it ({@code env()} from the process, then from {@code .env} in the
+         * working directory and beside the schema), or the one given to {@link #url(String)}.
+         */
+        private DatabaseUrl databaseUrl(Datasource datasource, Path workingDirectory, Path schemaDirectory) {
             try {
-                jdbc = dialect.jdbcTarget(target, directory == null ? Path.of("").toAbsolutePath() : directory);
-            } catch (IllegalArgumentException e) {
-                throw new SinewException("P1013", "The provided database string is invalid. " + e.getMessage(),
-                        Map.of(), e);
-            }
-            return new Sinew(new Engine(model, dialect, jdbc, checkOnCreate, maxRetries, poolSize,
-                    statementListener));
-        }
-
-        private String resolveUrl(Datasource datasource, Path directory) {
-            ConfigValue value = datasource.url();
-            if (value == null) {
-                throw new SinewException("P1012", "The datasource `" + datasource.name() + "` has no `url`; give one"
-                        + " in the schema (a literal or env(\"DATABASE_URL\")) or with Sinew.builder().url(...).",
-                        Map.of());
-            }
-            Map<String, String> env = new HashMap<>();
-            if (directory != null) {
-                env.putAll(DotEnv.read(directory.resolve(".env")));
-            }
-            env.putAll(environment != null ? environment : System.getenv());
-            return value.resolve(env).orElseThrow(() -> new SinewException("P1012", "Environment variable not found: "
-                    + (value instanceof ConfigValue.Env e ? e.variable() : "url") + ".", Map.of()));
-        }
-    }
-
-    /** The {@code KEY=value} lines of a {@code .env} file; none when there is no file. */
-    static final class DotEnv {
-        private DotEnv() {
-        }
-
-        static Map<String, String> read(Path file) {
-            Map<String, String> out = new HashMap<>();
-            if (!Files.isRegularFile(file)) {
-                return out;
-            }
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(file);
-            } catch (IOException e) {
-                throw new SinewException("P1012", "Could not read " + file + ": " + e.getMessage(), Map.of(), e);
-            }
-            for (String raw : lines) {
-                String line = raw.strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
+                if (url != null) {
+                    return DatabaseUrl.parse(url, schemaDirectory);
                 }
-                if (line.startsWith("export ")) {
-                    line = line.substring("export ".length()).strip();
-                }
-                int eq = line.indexOf('=');
-                if (eq <= 0) {
-                    continue;
-                }
-                String key = line.substring(0, eq).strip();
-                String value = line.substring(eq + 1).strip();
-                if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-                        || value.startsWith("'") && value.endsWith("'"))) {
-                    value = value.substring(1, value.length() - 1);
-                } else {
-                    int comment = value.indexOf(" #");
-                    if (comment >= 0) {
-                        value = value.substring(0, comment).strip();
-                    }
-                }
-                out.put(key, value);
+                ProjectVariables variables = ProjectVariables.load(environment != null ? environment
+                        : System.getenv(), workingDirectory, schemaDirectory);
+                return DatasourceUrls.resolve("url", datasource.url(), variables, schemaDirectory)
+                        .orElseThrow(() -> new SinewException("P1012", "The datasource `" + datasource.name()
+                                + "` has no `url`; give one in the schema (a literal or env(\"DATABASE_URL\")) or with"
+                                + " Sinew.builder().url(...).", Map.of()));
+            } catch (MigrateException e) {
+                Map<String, Object> meta = new java.util.LinkedHashMap<>();
+                meta.put("hint", e.hint());
+                throw new SinewException(e.code(), e.getMessage(), meta, e);
             }
-            return out;
         }
     }
 }

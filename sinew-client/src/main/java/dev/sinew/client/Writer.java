@@ -1236,7 +1236,11 @@ final class Writer {
                 throw e;
             }
             session.connection.rollback(savepoint);
-            row = findRow(model, unique, true);
+            // A locking read: at MySQL's REPEATABLE READ a plain one would still see the snapshot without the row.
+            String a = session.alias();
+            List<Map<String, Object>> rows = session.query(selectAll(model, a).append(unique.apply(a))
+                    .append(session.dialect.updateLockClause()), rs -> readAll(model, rs));
+            row = rows.isEmpty() ? null : rows.get(0);
             if (row == null) {
                 throw e;
             }

@@ -65,6 +65,38 @@ class ConcurrencyTest {
                 .map(kind -> DynamicTest.dynamicTest(kind.provider(), () -> run(kind)));
     }
 
+    /** Concurrent upserts of the same records: each creates or updates, none fails on the unique constraint. */
+    @TestFactory
+    Stream<DynamicTest> concurrentUpsertsOfOneRecordNeverCollide() {
+        return TestDb.available().stream().map(kind -> DynamicTest.dynamicTest(kind.provider(), () -> {
+            Datamodel datamodel = Schemas.valid(Schemas.withDatasource(kind.provider(), "foreignKeys", MODELS));
+            try (TestDb database = TestDb.create(kind, "upsert")) {
+                database.push(datamodel);
+                try (Sinew db = database.clientBuilder(datamodel).poolSize(8).build()) {
+                    ExecutorService pool = Executors.newFixedThreadPool(8);
+                    List<Future<?>> workers = new ArrayList<>();
+                    for (int t = 0; t < 8; t++) {
+                        int thread = t;
+                        workers.add(pool.submit(() -> {
+                            for (int i = 0; i < 50; i++) {
+                                int id = 1 + i % 5;
+                                db.model("User").upsert(Map.of("where", Map.of("id", id),
+                                        "create", Map.of("id", id, "name", "t" + thread),
+                                        "update", Map.of("name", "t" + thread)));
+                            }
+                            return null;
+                        }));
+                    }
+                    for (Future<?> worker : workers) {
+                        worker.get();
+                    }
+                    pool.shutdown();
+                    assertThat(db.model("User").count()).isEqualTo(5);
+                }
+            }
+        }));
+    }
+
     private void run(DatabaseKind kind) throws Exception {
         Datamodel datamodel = Schemas.valid(Schemas.withDatasource(kind.provider(), "prisma", MODELS));
         long seconds = Long.getLong("sinew.stress.seconds", 3);

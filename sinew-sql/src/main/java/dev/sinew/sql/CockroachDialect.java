@@ -98,11 +98,6 @@ public class CockroachDialect extends PostgresDialect {
     }
 
     @Override
-    protected int defaultPort() {
-        return 26257;
-    }
-
-    @Override
     public String shareLockClause() {
         return " FOR SHARE";
     }

@@ -515,14 +515,11 @@ public abstract class Dialect {
     }
 
     /**
-     * The JDBC target of a datasource URL as Prisma writes it ({@code postgresql://user:pw@host:5432/db},
-     * {@code mysql://...}, {@code file:./dev.db}); {@code jdbc:} URLs are taken as they are.
-     *
-     * @param baseDirectory the folder relative file paths are relative to (the schema's, as in Prisma)
-     * @throws IllegalArgumentException when the URL cannot be read
+     * The driver settings the client adds to a connection's (which {@code DatabaseUrl} in sinew-migrate reads from
+     * the datasource URL): what its SQL relies on.
      */
-    public JdbcTarget jdbcTarget(String url, java.nio.file.Path baseDirectory) {
-        throw new UnsupportedOperationException("Sinew's client does not support " + provider());
+    public java.util.Properties clientConnectionProperties() {
+        return new java.util.Properties();
     }
 
     /** Called once on a client's first connection (to learn the server's version, say). */

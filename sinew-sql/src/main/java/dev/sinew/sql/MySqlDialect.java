@@ -366,34 +366,11 @@ public class MySqlDialect extends Dialect {
     }
 
     @Override
-    public JdbcTarget jdbcTarget(String url, java.nio.file.Path baseDirectory) {
+    public java.util.Properties clientConnectionProperties() {
         java.util.Properties properties = new java.util.Properties();
         // The client sends a write's planned statements in one round trip (see supportsMultipleStatements).
         properties.setProperty("allowMultiQueries", "true");
-        if (url.startsWith("jdbc:")) {
-            return new JdbcTarget(url.startsWith("jdbc:mysql:") ? "jdbc:mariadb:" + url.substring(11) : url,
-                    properties);
-        }
-        ServerUrl server = ServerUrl.parse(url, 3306);
-        if (server.user() != null) {
-            properties.setProperty("user", server.user());
-        }
-        if (server.password() != null) {
-            properties.setProperty("password", server.password());
-        }
-        for (Map.Entry<String, String> parameter : server.query().entrySet()) {
-            switch (parameter.getKey()) {
-                case "connect_timeout" -> properties.setProperty("connectTimeout",
-                        String.valueOf(Long.parseLong(parameter.getValue()) * 1000));
-                case "sslaccept" -> properties.setProperty("sslMode",
-                        parameter.getValue().equals("strict") ? "verify-full" : "trust");
-                default -> {
-                    // Prisma's own parameters (connection_limit, pool_timeout, ...) are no driver settings.
-                }
-            }
-        }
-        return new JdbcTarget("jdbc:mariadb://" + server.host() + ":" + server.port() + "/" + server.database(),
-                properties);
+        return properties;
     }
 
     @Override
@@ -413,7 +390,7 @@ public class MySqlDialect extends Dialect {
 
     @Override
     public boolean supportsMultipleStatements() {
-        return true; // with allowMultiQueries, which jdbcTarget sets
+        return true; // with allowMultiQueries, which clientConnectionProperties sets
     }
 
     @Override

@@ -560,44 +560,16 @@ public class PostgresDialect extends Dialect {
     }
 
     @Override
-    public JdbcTarget jdbcTarget(String url, java.nio.file.Path baseDirectory) {
-        java.util.Properties properties = new java.util.Properties();
-        // Strings are sent untyped so that PostgreSQL casts them to the column's type: enums, jsonb, uuid, inet...
-        properties.setProperty("stringtype", "unspecified");
-        if (url.startsWith("jdbc:")) {
-            return new JdbcTarget(url, properties);
-        }
-        ServerUrl server = ServerUrl.parse(url, defaultPort());
-        if (server.user() != null) {
-            properties.setProperty("user", server.user());
-        }
-        if (server.password() != null) {
-            properties.setProperty("password", server.password());
-        }
-        for (Map.Entry<String, String> parameter : server.query().entrySet()) {
-            switch (parameter.getKey()) {
-                case "schema" -> properties.setProperty("currentSchema", parameter.getValue());
-                case "sslmode" -> properties.setProperty("sslmode", parameter.getValue());
-                case "connect_timeout" -> properties.setProperty("connectTimeout", parameter.getValue());
-                case "application_name" -> properties.setProperty("ApplicationName", parameter.getValue());
-                default -> {
-                    // Prisma's own parameters (connection_limit, pool_timeout, ...) are no driver settings.
-                }
-            }
-        }
-        String database = server.database().isEmpty() ? "postgres" : server.database();
-        return new JdbcTarget("jdbc:postgresql://" + server.host() + ":" + server.port() + "/" + database,
-                properties);
-    }
-
-    @Override
     public boolean supportsMultipleStatements() {
         return true; // pgJDBC sends each as its own Parse/Bind/Execute, all in one round trip
     }
 
-    /** The port of a URL that names none. */
-    protected int defaultPort() {
-        return 5432;
+    @Override
+    public java.util.Properties clientConnectionProperties() {
+        java.util.Properties properties = new java.util.Properties();
+        // Strings are sent untyped so that PostgreSQL casts them to the column's type: enums, jsonb, uuid, inet...
+        properties.setProperty("stringtype", "unspecified");
+        return properties;
     }
 
     @Override

@@ -391,7 +391,7 @@ public class SqliteDialect extends Dialect {
     }
 
     @Override
-    public JdbcTarget jdbcTarget(String url, java.nio.file.Path baseDirectory) {
+    public java.util.Properties clientConnectionProperties() {
         java.util.Properties properties = new java.util.Properties();
         // Writes begin with BEGIN IMMEDIATE: the database's single writer lock is taken before the first read of a
         // write transaction, so the emulation's checks and cascades see no concurrent change (SQLite has no row
@@ -399,23 +399,7 @@ public class SqliteDialect extends Dialect {
         properties.setProperty("transaction_mode", "IMMEDIATE");
         properties.setProperty("foreign_keys", "true");
         properties.setProperty("busy_timeout", "10000");
-        if (url.startsWith("jdbc:")) {
-            return new JdbcTarget(url, properties);
-        }
-        String path = url.indexOf('?') < 0 ? url : url.substring(0, url.indexOf('?'));
-        if (path.startsWith("file:")) {
-            path = path.substring("file:".length());
-        } else if (path.startsWith("sqlite:")) {
-            path = path.substring("sqlite:".length());
-        }
-        if (path.startsWith("//")) {
-            path = path.substring(2);
-        }
-        java.nio.file.Path file = java.nio.file.Path.of(path);
-        if (!file.isAbsolute() && baseDirectory != null) {
-            file = baseDirectory.resolve(file).normalize();
-        }
-        return new JdbcTarget("jdbc:sqlite:" + file, properties);
+        return properties;
     }
 
     @Override
