@@ -71,7 +71,7 @@ final class RelationModeStory {
         writeTheBlog();
         SinewException checkOnCreate = checkOnCreate();
         boolean prismaAccepted = !database.mode().usesForeignKeys() && prismaWouldAccept();
-        renameGrace();
+        changeGracesId();
         deleteAPostWithTags();
         SinewException restrict = deleteGraceWhileSheHasComments();
         deleteAlan();
@@ -133,7 +133,7 @@ final class RelationModeStory {
         }
     }
 
-    private void renameGrace() {
+    private void changeGracesId() {
         out.println();
         out.println("onUpdate Cascade: Grace's id changes from 2 to 20.");
         db.user().update(UserWhereUnique.email("grace@example.com"), d -> d.id(20));
