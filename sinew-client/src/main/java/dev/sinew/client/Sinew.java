@@ -202,8 +202,8 @@ public final class Sinew implements AutoCloseable {
             Path schemaDirectory = schema == null ? workingDirectory : schema.toAbsolutePath().getParent();
             DatabaseUrl databaseUrl = databaseUrl(datasource, workingDirectory, schemaDirectory);
             if (!databaseUrl.suits(datasource.provider())) {
-                throw new SinewException("P1013", "The provided database string is invalid. The URL must start with"
-                        + " the protocol " + DatabaseUrl.expectedProtocols(datasource.provider()) + ".", Map.of());
+                throw new SinewException("P1012", "Error validating datasource `db`: the URL must start with the"
+                        + " protocol " + DatabaseUrl.expectedProtocols(datasource.provider()) + ".", Map.of());
             }
             java.util.Properties properties = databaseUrl.connectionProperties();
             properties.putAll(dialect.clientConnectionProperties());

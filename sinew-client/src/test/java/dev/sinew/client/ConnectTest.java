@@ -53,4 +53,15 @@ class ConnectTest {
                 .build());
         assertThat(error.getMessage()).isEqualTo("Environment variable not found: NOPE_URL.");
     }
+
+    @Test
+    void refusesAUrlOfAnotherDatabaseWithTheCodeAndTextTheCliGives(@TempDir Path dir) throws Exception {
+        Path schema = dir.resolve("schema.prisma");
+        Files.writeString(schema, "datasource db {\n  provider = \"postgresql\"\n  url = \"file:dev.db\"\n}\n"
+                + MODELS);
+        SinewException error = CrudCases.catchSinew(() -> Sinew.connect(schema));
+        assertThat(error.code()).isEqualTo("P1012");
+        assertThat(error.getMessage()).isEqualTo("Error validating datasource `db`: the URL must start with the "
+                + "protocol `postgresql://` or `postgres://`.");
+    }
 }
