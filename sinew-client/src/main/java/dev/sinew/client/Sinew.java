@@ -130,7 +130,9 @@ public final class Sinew implements AutoCloseable {
 
         /**
          * An already validated schema (for generated clients and tests); relative SQLite paths are then relative to
-         * the working directory, or to {@link #schema(Path)}'s folder when both are given.
+         * the working directory. When {@link #schema(Path)} is given too, the file is read and its datasource
+         * (provider, URL, relation mode) is used, provided its models and enums are the ones of this schema; else
+         * {@code build()} fails with P1012.
          */
         public Builder datamodel(Datamodel datamodel) {
             this.datamodel = Objects.requireNonNull(datamodel);
@@ -183,12 +185,19 @@ public final class Sinew implements AutoCloseable {
         }
 
         public Sinew build() {
-            Datamodel model = datamodel;
-            if (model == null) {
-                if (schema == null) {
-                    throw new IllegalStateException("Sinew.builder() needs schema(path) or datamodel(datamodel)");
-                }
-                model = SchemaFile.load(schema);
+            if (datamodel == null && schema == null) {
+                throw new IllegalStateException("Sinew.builder() needs schema(path) or datamodel(datamodel)");
+            }
+            Datamodel model = schema != null ? SchemaFile.load(schema) : datamodel;
+            if (datamodel != null && schema != null) {
+                // A generated client passes the schema it was generated from; the file the user names wins for the
+                // datasource (its relationMode above all), as long as the models the code was written for are the
+                // same.
+                SchemaShape.firstDifference(datamodel, model).ifPresent(difference -> {
+                    throw new SinewException("P1012", "The schema " + schema + " does not match the schema this"
+                            + " client was generated from: " + difference + " differs. Run `sinew generate` again.",
+                            Map.of());
+                });
             }
             Datasource datasource = model.datasource().orElseThrow(() -> new SinewException("P1012",
                     "The schema has no datasource block.", Map.of()));

@@ -64,4 +64,31 @@ class ConnectTest {
         assertThat(error.getMessage()).isEqualTo("Error validating datasource `db`: the URL must start with the "
                 + "protocol `postgresql://` or `postgres://`.");
     }
+
+    @Test
+    void aSchemaFileGivenWithADatamodelDecidesTheRelationMode(@TempDir Path dir) throws Exception {
+        // What a generated client does: it passes the schema it was generated from, the user names the file.
+        var generatedFrom = dev.sinew.schema.PrismaSchema.validate("schema.prisma",
+                "datasource db {\n  provider = \"sqlite\"\n  url = \"file:./notes.db\"\n}\n" + MODELS).datamodel();
+        Path schema = dir.resolve("schema.prisma");
+        Files.writeString(schema, "datasource db {\n  provider     = \"sqlite\"\n  url          = \"file:./notes.db\"\n"
+                + "  relationMode = \"prisma\"\n}\n" + MODELS);
+        try (Sinew db = Sinew.builder().datamodel(generatedFrom).schema(schema).build()) {
+            assertThat(db.datamodel().relationMode()).isEqualTo(dev.sinew.schema.model.RelationMode.PRISMA);
+        }
+        assertThat(dir.resolve("notes.db")).exists();
+    }
+
+    @Test
+    void aSchemaFileWhoseModelsDifferFromTheDatamodelIsRefused(@TempDir Path dir) throws Exception {
+        var generatedFrom = dev.sinew.schema.PrismaSchema.validate("schema.prisma",
+                "datasource db {\n  provider = \"sqlite\"\n}\n" + MODELS).datamodel();
+        Path schema = dir.resolve("schema.prisma");
+        Files.writeString(schema, "datasource db {\n  provider = \"sqlite\"\n  url = \"file:./notes.db\"\n}\n"
+                + MODELS.replace("text String", "body String"));
+        SinewException error = CrudCases.catchSinew(() -> Sinew.builder().datamodel(generatedFrom).schema(schema)
+                .build());
+        assertThat(error.code()).isEqualTo("P1012");
+        assertThat(error.getMessage()).contains("model `Note` differs").contains("sinew generate");
+    }
 }

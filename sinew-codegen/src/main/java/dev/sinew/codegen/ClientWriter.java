@@ -57,8 +57,9 @@ final class ClientWriter {
                 .returns(self)
                 .addJavadoc("A client for the schema this class was generated from, with settings:\n"
                         + "{@code connect(b -> b.url(\"jdbc:sqlite:dev.db\").checkOnCreate(false))}. With"
-                        + " {@code b.schema(path)},\nthe {@code .env} file beside it is read and relative SQLite"
-                        + " paths start at its folder.\n")
+                        + " {@code b.schema(path)},\nthat file's datasource is used (its URL and relation mode; a"
+                        + " {@code .env} beside it is read, relative SQLite\npaths start at its folder); its models"
+                        + " must still be the ones this class was generated from.\n")
                 .addParameter(ParameterizedTypeName.get(Types.UNARY_OPERATOR, Types.SINEW_BUILDER), "settings")
                 .addStatement("return new $T(settings.apply($T.builder().datamodel(datamodel())).build())", self,
                         Types.SINEW)
