@@ -30,6 +30,7 @@ final class Engine implements Scope, AutoCloseable {
     private final HikariDataSource dataSource;
     private final int maxRetries;
     private final Consumer<String> statementListener;
+    final StatementCache statements;
     private final java.util.concurrent.ConcurrentHashMap<String, String> quotedNames =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -41,6 +42,7 @@ final class Engine implements Scope, AutoCloseable {
         this.values = new Values(datamodel);
         this.strategy = datamodel.relationMode().usesForeignKeys() ? new ForeignKeysStrategy()
                 : new EmulatedStrategy(schema, dialect, checkOnCreate);
+        this.statements = new StatementCache(dialect.clientStatementCacheSize());
         this.maxRetries = maxRetries;
         this.statementListener = statementListener;
         HikariConfig config = new HikariConfig();

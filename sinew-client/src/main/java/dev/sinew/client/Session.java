@@ -249,9 +249,15 @@ final class Session {
                 if (item != beginning) {
                     engine.statementExecuted(item.sql());
                 }
-                try (PreparedStatement statement = connection.prepareStatement(item.sql().text())) {
-                    bind(statement, item.sql().params());
-                    results.add(statement.execute() ? rows(statement, item) : statement.getUpdateCount());
+                try (StatementCache.Prepared prepared = engine.statements.prepare(connection, item.sql().text())) {
+                    PreparedStatement statement = prepared.statement;
+                    try {
+                        bind(statement, item.sql().params());
+                        results.add(statement.execute() ? rows(statement, item) : statement.getUpdateCount());
+                    } catch (SQLException | RuntimeException e) {
+                        prepared.discard();
+                        throw e;
+                    }
                 }
             }
         } else {

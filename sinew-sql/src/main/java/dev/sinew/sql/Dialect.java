@@ -546,6 +546,14 @@ public abstract class Dialect {
         return null;
     }
 
+    /**
+     * How many prepared statements the client keeps open per connection, for a driver that keeps none itself; 0
+     * where the driver has its own cache (pgJDBC keeps server-side prepared statements per connection by SQL text).
+     */
+    public int clientStatementCacheSize() {
+        return 0;
+    }
+
     /** The most bind parameters one statement may carry. */
     public int maxBindParameters() {
         return 32767;
