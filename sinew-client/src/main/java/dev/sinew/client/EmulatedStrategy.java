@@ -197,10 +197,21 @@ final class EmulatedStrategy implements RelationModeStrategy {
         final List<Relation> path = new ArrayList<>();
 
         /**
-         * Locks and checks go to the database together (one round trip where it takes several statements); the
-         * changes are deferred to travel with the writer's root statement.
+         * Without checks, nothing in the plan waits for an answer: locks and changes are queued to travel with the
+         * writer's root statement (one round trip with it where the database takes several statements). With
+         * checks, locks and checks go first, together, and the changes only when every check passed, so that no
+         * change runs when the write is refused.
          */
         void run(Session session) throws SQLException {
+            if (checks.isEmpty()) {
+                for (Sql lock : locks) {
+                    session.defer(lock);
+                }
+                for (Sql change : changes) {
+                    session.defer(change);
+                }
+                return;
+            }
             List<Sql> reads = new ArrayList<>(locks);
             for (Check check : checks) {
                 reads.add(check.query());

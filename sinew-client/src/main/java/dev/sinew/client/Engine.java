@@ -30,6 +30,7 @@ final class Engine implements Scope, AutoCloseable {
     private final HikariDataSource dataSource;
     private final int maxRetries;
     private final Consumer<String> statementListener;
+    final StatementCache statements;
     private final java.util.concurrent.ConcurrentHashMap<String, String> quotedNames =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -41,6 +42,7 @@ final class Engine implements Scope, AutoCloseable {
         this.values = new Values(datamodel);
         this.strategy = datamodel.relationMode().usesForeignKeys() ? new ForeignKeysStrategy()
                 : new EmulatedStrategy(schema, dialect, checkOnCreate);
+        this.statements = new StatementCache(dialect.clientStatementCacheSize());
         this.maxRetries = maxRetries;
         this.statementListener = statementListener;
         HikariConfig config = new HikariConfig();
@@ -101,16 +103,28 @@ final class Engine implements Scope, AutoCloseable {
         int attempt = 0;
         while (true) {
             try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(false);
+                String begin = dialect.writeTransactionBegin();
+                if (begin == null) {
+                    connection.setAutoCommit(false);
+                }
                 try {
                     Session session = new Session(this, connection);
                     session.operationModel(model);
+                    if (begin != null) {
+                        session.beginWith(begin);
+                    }
                     T result = work.run(session);
-                    session.flush();
+                    if (session.hasQueued()) {
+                        session.flush();
+                    }
                     connection.commit();
                     return result;
                 } catch (SQLException | RuntimeException | Error e) {
-                    rollbackQuietly(connection);
+                    if (begin != null) {
+                        rollbackBegunQuietly(connection);
+                    } else {
+                        rollbackQuietly(connection);
+                    }
                     throw e;
                 }
             } catch (SQLException e) {
@@ -129,6 +143,18 @@ final class Engine implements Scope, AutoCloseable {
     static void rollbackQuietly(Connection connection) {
         try {
             connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; the database rolls the transaction back when it notices
+        }
+    }
+
+    /**
+     * Rolls back a transaction begun by a statement on a connection in auto-commit mode: by a statement too, rather
+     * than trusting the driver's idea of whether a transaction is open (a no-op when none is).
+     */
+    private static void rollbackBegunQuietly(Connection connection) {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("ROLLBACK");
         } catch (SQLException ignored) {
             // the connection is broken; the database rolls the transaction back when it notices
         }

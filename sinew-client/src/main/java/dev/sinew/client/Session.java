@@ -23,7 +23,9 @@ final class Session {
     final RelationModeStrategy strategy;
     private int aliases;
     /** Statements queued by {@link #defer}, run before the next one. */
-    private final List<Sql> deferred = new ArrayList<>();
+    private final List<Queued> queue = new ArrayList<>();
+    /** The statement that begins the transaction, until it has gone with the first round trip. */
+    private Sql begin;
     /** The model of the client call running in this session, for error metadata. */
     private String operationModel;
 
@@ -115,19 +117,41 @@ final class Session {
         T map(ResultSet rs) throws SQLException;
     }
 
-    <T> List<T> query(Sql sql, RowMapper<T> mapper) throws SQLException {
-        flush();
-        engine.statementExecuted(sql);
-        try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
-            bind(statement, sql.params());
-            try (ResultSet rs = statement.executeQuery()) {
-                List<T> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(mapper.map(rs));
-                }
-                return out;
-            }
+    /**
+     * Checks the rows of a queued query as soon as its round trip is back, before the results of the statements
+     * after it are looked at (so that a missing record is reported before a failed check that followed it).
+     */
+    @FunctionalInterface
+    interface RowsCheck<T> {
+        void check(List<T> rows) throws SQLException;
+    }
+
+    /** The rows of a queued query, there once the round trip that carried it is back. */
+    static final class Deferred<T> {
+        private final RowMapper<T> mapper;
+        private final RowsCheck<T> check;
+        private List<T> rows;
+
+        private Deferred(RowMapper<T> mapper, RowsCheck<T> check) {
+            this.mapper = mapper;
+            this.check = check;
         }
+
+        List<T> rows() {
+            if (rows == null) {
+                throw new IllegalStateException("the query has not run yet");
+            }
+            return rows;
+        }
+    }
+
+    /** A statement queued for the next round trip: its rows go to {@code target}, or nobody reads its result. */
+    private record Queued(Sql sql, Deferred<?> target) {}
+
+    <T> List<T> query(Sql sql, RowMapper<T> mapper) throws SQLException {
+        Deferred<T> rows = new Deferred<>(mapper, null);
+        pipeline(List.of(new Queued(sql, rows)));
+        return rows.rows();
     }
 
     /** Whether the query returns at least one row. */
@@ -135,97 +159,167 @@ final class Session {
         return !query(sql, rs -> Boolean.TRUE).isEmpty();
     }
 
-    /** Runs a statement that changes rows, after the deferred ones (in the same round trip where possible). */
+    /** Runs a statement that changes rows, after the queued ones (in the same round trip where possible). */
     int update(Sql sql) throws SQLException {
-        if (!deferred.isEmpty()) {
-            List<Sql> statements = new ArrayList<>(deferred);
-            deferred.clear();
-            statements.add(sql);
-            List<Object> results = batch(statements);
-            return (Integer) results.get(results.size() - 1);
-        }
-        engine.statementExecuted(sql);
-        try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
-            bind(statement, sql.params());
-            return statement.executeUpdate();
-        }
+        List<Object> results = pipeline(List.of(new Queued(sql, null)));
+        return (Integer) results.get(0);
     }
 
     /**
-     * Queues a statement that changes rows and whose result nobody reads: it runs, in order, before the session's
-     * next statement, with the deferred ones before it in one round trip where the database takes several
-     * statements at once.
+     * Queues a statement that changes rows or takes locks and whose result nobody reads: it runs, in order, before
+     * the session's next statement, in the same round trip where the database takes several statements at once.
      */
     void defer(Sql sql) {
-        deferred.add(sql);
+        queue.add(new Queued(sql, null));
     }
 
-    /** Forgets the deferred statements (their write failed and is being rolled back). */
+    /**
+     * Queues a query whose rows the caller needs only after a later statement: it travels with that statement.
+     * {@code check} sees the rows first, as soon as they are back.
+     */
+    <T> Deferred<T> defer(Sql sql, RowMapper<T> mapper, RowsCheck<T> check) {
+        Deferred<T> rows = new Deferred<>(mapper, check);
+        queue.add(new Queued(sql, rows));
+        return rows;
+    }
+
+    /**
+     * Begins the session's transaction with {@code statement}, sent with its first statements (the connection
+     * stays in auto-commit mode until then; the dialect's {@link Dialect#writeTransactionBegin()}).
+     */
+    void beginWith(String statement) {
+        begin = new Sql(statement);
+    }
+
+    /** Forgets the queued statements (their write failed and is being rolled back). */
     void discard() {
-        deferred.clear();
+        queue.clear();
     }
 
-    /** Runs the deferred statements now. */
+    /** Runs the queued statements now, and begins the transaction if it has not begun yet. */
     void flush() throws SQLException {
-        if (!deferred.isEmpty()) {
-            List<Sql> statements = new ArrayList<>(deferred);
-            deferred.clear();
-            batch(statements);
+        if (!queue.isEmpty() || begin != null) {
+            pipeline(List.of());
         }
+    }
+
+    /** Whether statements wait for the next round trip. */
+    boolean hasQueued() {
+        return !queue.isEmpty();
     }
 
     /**
      * Runs the statements in order and returns, for each, its update count (Integer) or whether it returned a row
-     * (Boolean). On PostgreSQL and MySQL they travel in one round trip.
+     * (Boolean). On PostgreSQL and MySQL they travel in one round trip, with the queued ones before them.
      */
     List<Object> batch(List<Sql> statements) throws SQLException {
-        List<Object> results = new ArrayList<>(statements.size());
-        if (statements.size() == 1 || !dialect.supportsMultipleStatements()) {
-            for (Sql sql : statements) {
-                engine.statementExecuted(sql);
-                try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
-                    bind(statement, sql.params());
-                    if (statement.execute()) {
-                        try (ResultSet rs = statement.getResultSet()) {
-                            results.add(rs.next());
-                        }
-                    } else {
-                        results.add(statement.getUpdateCount());
-                    }
-                }
-            }
-            return results;
-        }
-        StringBuilder text = new StringBuilder();
-        List<Object> params = new ArrayList<>();
+        List<Queued> items = new ArrayList<>(statements.size());
         for (Sql sql : statements) {
-            engine.statementExecuted(sql);
-            text.append(text.length() == 0 ? "" : ";\n").append(sql.text());
-            params.addAll(sql.params());
+            items.add(new Queued(sql, null));
         }
-        try (PreparedStatement statement = connection.prepareStatement(text.toString())) {
-            bind(statement, params);
-            boolean isResultSet = statement.execute();
-            while (true) {
-                if (isResultSet) {
-                    try (ResultSet rs = statement.getResultSet()) {
-                        results.add(rs.next());
-                    }
-                } else {
-                    int count = statement.getUpdateCount();
-                    if (count == -1) {
-                        break;
-                    }
-                    results.add(count);
+        return pipeline(items);
+    }
+
+    /**
+     * Runs the queued statements, then {@code statements}, in one round trip where the database takes several
+     * statements at once; fills the queued queries' rows and runs their checks in order; returns the results of
+     * {@code statements}: the update count (Integer), whether it returned a row (Boolean), or nothing of a query
+     * whose rows go to its {@link Deferred}.
+     */
+    private List<Object> pipeline(List<Queued> statements) throws SQLException {
+        List<Queued> all = statements;
+        int first = 0;
+        Queued beginning = null;
+        if (!queue.isEmpty() || begin != null) {
+            all = new ArrayList<>();
+            if (begin != null) {
+                // Transaction control, as the driver's own BEGIN elsewhere: not reported as a statement.
+                beginning = new Queued(begin, null);
+                all.add(beginning);
+                begin = null;
+            }
+            all.addAll(queue);
+            queue.clear();
+            first = all.size();
+            all.addAll(statements);
+        }
+        List<Object> results = new ArrayList<>(all.size());
+        if (all.size() == 1 || !dialect.supportsMultipleStatements()) {
+            for (Queued item : all) {
+                if (item != beginning) {
+                    engine.statementExecuted(item.sql());
                 }
-                isResultSet = statement.getMoreResults();
+                try (StatementCache.Prepared prepared = engine.statements.prepare(connection, item.sql().text())) {
+                    PreparedStatement statement = prepared.statement;
+                    try {
+                        bind(statement, item.sql().params());
+                        results.add(statement.execute() ? rows(statement, item) : statement.getUpdateCount());
+                    } catch (SQLException | RuntimeException e) {
+                        prepared.discard();
+                        throw e;
+                    }
+                }
+            }
+        } else {
+            StringBuilder text = new StringBuilder();
+            List<Object> params = new ArrayList<>();
+            for (Queued item : all) {
+                if (item != beginning) {
+                    engine.statementExecuted(item.sql());
+                }
+                text.append(text.length() == 0 ? "" : ";\n").append(item.sql().text());
+                params.addAll(item.sql().params());
+            }
+            try (PreparedStatement statement = connection.prepareStatement(text.toString())) {
+                bind(statement, params);
+                boolean isResultSet = statement.execute();
+                while (true) {
+                    if (isResultSet) {
+                        results.add(rows(statement, results.size() < all.size() ? all.get(results.size()) : null));
+                    } else {
+                        int count = statement.getUpdateCount();
+                        if (count == -1) {
+                            break;
+                        }
+                        results.add(count);
+                    }
+                    isResultSet = statement.getMoreResults();
+                }
+            }
+            if (results.size() != all.size()) {
+                throw new SQLException("expected " + all.size() + " results of a statement batch, got "
+                        + results.size());
             }
         }
-        if (results.size() != statements.size()) {
-            throw new SQLException("expected " + statements.size() + " results of a statement batch, got "
-                    + results.size());
+        for (Queued item : all) {
+            if (item.target() != null && item.target().check != null) {
+                check(item.target());
+            }
         }
-        return results;
+        return results.subList(first, results.size());
+    }
+
+    private static <T> void check(Deferred<T> rows) throws SQLException {
+        rows.check.check(rows.rows);
+    }
+
+    /** Reads the current result set: into the item's rows when someone wants them; else whether it has a row. */
+    private static Object rows(PreparedStatement statement, Queued item) throws SQLException {
+        try (ResultSet rs = statement.getResultSet()) {
+            if (item == null || item.target() == null) {
+                return rs.next();
+            }
+            return fill(rs, item.target());
+        }
+    }
+
+    private static <T> Boolean fill(ResultSet rs, Deferred<T> target) throws SQLException {
+        List<T> out = new ArrayList<>();
+        while (rs.next()) {
+            out.add(target.mapper.map(rs));
+        }
+        target.rows = out;
+        return !out.isEmpty();
     }
 
     /** Runs an INSERT and returns the database-generated keys of the rows (one list per row). */

@@ -115,25 +115,95 @@ final class Writer {
         Args.allowOnly(args, DELETE_ARGS, null);
         Selection selection = reader.selection(model, args, "");
         Map<String, Object> where = Args.map(require(args, "where"), "where", model.name + "WhereUniqueInput");
-        Map<String, Object> row = findRow(model, whereUnique(model, where, "where"), true);
+        Function<String, Sql> unique = whereUnique(model, where, "where");
+        if (selection.relations.isEmpty() && selection.counts == null) {
+            return deleteOwnFields(model, where, unique, selection);
+        }
+        Map<String, Object> row = findRow(model, unique, true);
         if (row == null) {
             throw Errors.recordNotFound(model.name, "a delete");
         }
         Map<String, Object> id = identifierOf(model, row);
-        Map<String, Object> result;
-        if (selection.relations.isEmpty() && selection.counts == null) {
-            // The locked row is the record as it is deleted; no second read.
-            result = new LinkedHashMap<>();
-            for (ScalarField field : selection.scalars) {
-                result.put(field.name(), row.get(field.name()));
-            }
-        } else {
-            result = reader.readByIdentifiers(model, List.of(id), selection).get(0);
-        }
+        Map<String, Object> result = reader.readByIdentifiers(model, List.of(id), selection).get(0);
         if (deleteByIdentifiers(model, List.of(id)) == 0) {
             throw Errors.recordNotFound(model.name, "a delete");
         }
         return result;
+    }
+
+    /**
+     * A delete that returns only the record's own fields. Nothing of it waits for an answer before the DELETE: the
+     * record is read (and locked, first of all) by a query that travels with the relation mode's statements and
+     * the DELETE, every one of them naming the record by the unique {@code where}, in one round trip where the
+     * database takes several statements and the plan has no check. The locked row is the record as it is deleted.
+     * A record that is missing when it is locked fails the call, and the transaction rolls back whatever the
+     * statements after the lock found (a record inserted in the meantime by another transaction, say).
+     */
+    private Map<String, Object> deleteOwnFields(ModelMeta model, Map<String, Object> where,
+                                                Function<String, Sql> unique, Selection selection)
+            throws SQLException {
+        String a = session.alias();
+        Sql read = selectAll(model, a).append(unique.apply(a));
+        if (session.strategy.locksRows()) {
+            read.append(session.dialect.updateLockClause());
+        }
+        Session.Deferred<Map<String, Object>> found = session.defer(read, rs -> readAll(model, rs), rows -> {
+            if (rows.isEmpty()) {
+                throw Errors.recordNotFound(model.name, "a delete");
+            }
+        });
+        Map<String, Object> id = identifierNamedBy(model, where);
+        RowSet rows = id != null ? RowSet.ofIdentifiers(session, model, List.of(id)) : new RowSet(model, unique);
+        if (session.strategy.emulatesDelete(model)) {
+            session.strategy.beforeDelete(session, model, rows);
+        }
+        Sql del = Dml.delete(session, model, rows);
+        if (session.update(del) == 0) {
+            throw Errors.recordNotFound(model.name, "a delete");
+        }
+        Map<String, Object> row = found.rows().get(0);
+        Map<String, Object> result = new LinkedHashMap<>();
+        for (ScalarField field : selection.scalars) {
+            result.put(field.name(), row.get(field.name()));
+        }
+        return result;
+    }
+
+    /**
+     * The identifier values of the record a unique {@code where} names when it names nothing but the identifier,
+     * with plain values ({@code {id: 1}}, {@code {a_b: {a: 1, b: 2}}}); else null.
+     */
+    private Map<String, Object> identifierNamedBy(ModelMeta model, Map<String, Object> where) {
+        if (where.size() != 1 || model.uniques.isEmpty() || model.identifier.isEmpty()) {
+            return null;
+        }
+        Map.Entry<String, Object> entry = where.entrySet().iterator().next();
+        List<ScalarField> id = model.identifier;
+        Map<String, Object> values;
+        String path;
+        if (id.size() == 1) {
+            if (!entry.getKey().equals(id.get(0).name())) {
+                return null;
+            }
+            values = Map.of(entry.getKey(), entry.getValue());
+            path = "where.";
+        } else {
+            if (!entry.getKey().equals(model.uniques.get(0).name()) || !(entry.getValue() instanceof Map<?, ?> m)
+                    || m.size() != id.size()) {
+                return null;
+            }
+            values = Args.map(entry.getValue(), "where." + entry.getKey(), model.name + "WhereUniqueInput");
+            path = "where." + entry.getKey() + ".";
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (ScalarField field : id) {
+            Object value = values.get(field.name());
+            if (value == null || value instanceof Map<?, ?> || value instanceof List<?>) {
+                return null;
+            }
+            out.put(field.name(), session.values.coerceOne(field, value, path + field.name()));
+        }
+        return out;
     }
 
     Map<String, Object> deleteMany(ModelMeta model, Map<String, Object> args) throws SQLException {

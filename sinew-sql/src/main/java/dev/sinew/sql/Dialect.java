@@ -535,6 +535,25 @@ public abstract class Dialect {
         return false;
     }
 
+    /**
+     * The statement that begins a write transaction, sent in the same round trip as the transaction's first
+     * statements on a connection left in auto-commit mode; or null, and the client turns auto-commit off, where the
+     * driver costs no round trip for it (pgJDBC sends its BEGIN with the first statement; MariaDB Connector/J
+     * would send {@code set autocommit=0} on its own, and {@code set autocommit=1} again when the pool takes the
+     * connection back). The driver's {@code commit()} and {@code rollback()} must end a transaction begun so.
+     */
+    public String writeTransactionBegin() {
+        return null;
+    }
+
+    /**
+     * How many prepared statements the client keeps open per connection, for a driver that keeps none itself; 0
+     * where the driver has its own cache (pgJDBC keeps server-side prepared statements per connection by SQL text).
+     */
+    public int clientStatementCacheSize() {
+        return 0;
+    }
+
     /** The most bind parameters one statement may carry. */
     public int maxBindParameters() {
         return 32767;

@@ -389,6 +389,12 @@ public class MySqlDialect extends Dialect {
     }
 
     @Override
+    public String writeTransactionBegin() {
+        // Connector/J's commit() and rollback() act on the server's in-transaction flag, which this sets.
+        return "START TRANSACTION";
+    }
+
+    @Override
     public boolean supportsMultipleStatements() {
         return true; // with allowMultiQueries, which clientConnectionProperties sets
     }
