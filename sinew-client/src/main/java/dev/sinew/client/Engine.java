@@ -9,8 +9,10 @@ import dev.sinew.sql.ConstraintViolation;
 import dev.sinew.sql.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -31,8 +33,7 @@ final class Engine implements Scope, AutoCloseable {
     private final int maxRetries;
     private final Consumer<String> statementListener;
     final StatementCache statements;
-    private final java.util.concurrent.ConcurrentHashMap<String, String> quotedNames =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, String> quotedNames = new ConcurrentHashMap<>();
 
     Engine(Datamodel datamodel, Dialect dialect, String jdbcUrl, java.util.Properties connectionProperties,
            boolean checkOnCreate, int maxRetries,
@@ -153,7 +154,7 @@ final class Engine implements Scope, AutoCloseable {
      * than trusting the driver's idea of whether a transaction is open (a no-op when none is).
      */
     private static void rollbackBegunQuietly(Connection connection) {
-        try (java.sql.Statement statement = connection.createStatement()) {
+        try (Statement statement = connection.createStatement()) {
             statement.execute("ROLLBACK");
         } catch (SQLException ignored) {
             // the connection is broken; the database rolls the transaction back when it notices
