@@ -682,9 +682,12 @@ final class Reader {
         RelationLink link = nested.link();
         ModelMeta other = link.other;
         Map<String, Object> args = nested.args();
-        if (args.containsKey("cursor")) {
-            throw Errors.invalid("`cursor` is not supported on included relations in Sinew; page the relation"
-                    + " with its own findMany.");
+        NestedCursor cursor = nestedCursor(nested);
+        if (cursor == NestedCursor.MISSING) {
+            for (Row parent : parents) {
+                parent.relations.put(link.field, output(List.of(), nested.selection()));
+            }
+            return;
         }
         LinkedHashSet<List<Object>> keys = new LinkedHashSet<>();
         for (Row parent : parents) {
@@ -700,7 +703,8 @@ final class Reader {
             int width = link.selfFields.size();
             int chunk = Math.max(1, (session.dialect.maxBindParameters() - 1000) / width);
             for (int start = 0; start < all.size(); start += chunk) {
-                children.addAll(fetchChildren(nested, all.subList(start, Math.min(all.size(), start + chunk))));
+                children.addAll(fetchChildren(nested, all.subList(start, Math.min(all.size(), start + chunk)),
+                        cursor));
             }
             loadRelations(children, nested.selection());
             for (Row child : children) {
@@ -712,13 +716,9 @@ final class Reader {
         List<ScalarField> distinct = distinctFields(other, args.get("distinct"));
         for (Row parent : parents) {
             List<Row> children = byKey.getOrDefault(parent.key(link.selfFields), List.of());
-            if (!distinct.isEmpty()) {
-                children = distinctRows(children, distinct);
-                Integer skip = Args.optionalInt(args, "skip");
-                Integer take = Args.optionalInt(args, "take");
-                int from = skip == null ? 0 : Math.min(skip, children.size());
-                int to = take == null ? children.size() : Math.min(children.size(), from + Math.abs(take));
-                children = children.subList(from, to);
+            if (!distinct.isEmpty() || cursor != null) {
+                children = pageInMemory(children, distinct, cursor, other, Args.optionalInt(args, "skip"),
+                        Args.optionalInt(args, "take"));
             }
             if (link.list) {
                 parent.relations.put(link.field, output(children, nested.selection()));
@@ -729,8 +729,79 @@ final class Reader {
         }
     }
 
-    /** One SELECT of the related rows of a chunk of parent keys. */
-    private List<Row> fetchChildren(NestedRead nested, List<List<Object>> keys) throws SQLException {
+    /**
+     * The cursor of an included list relation: the cursor record's values of the relation's order and its
+     * identifier. As in Prisma, each parent's related records start at the cursor record, so only the parents it
+     * belongs to get any; {@link #MISSING} when there is no such record (then no parent gets any).
+     */
+    private record NestedCursor(List<Object> orderValues, List<Object> identifier) {
+        static final NestedCursor MISSING = new NestedCursor(List.of(), List.of());
+    }
+
+    private NestedCursor nestedCursor(NestedRead nested) throws SQLException {
+        RelationLink link = nested.link();
+        ModelMeta other = link.other;
+        Map<String, Object> args = nested.args();
+        Map<String, Object> cursor = Args.optionalMap(args, "cursor", other.name + "WhereUniqueInput");
+        if (cursor == null) {
+            return null;
+        }
+        Filters.requireUnique(other, cursor, "cursor");
+        Integer take = Args.optionalInt(args, "take");
+        boolean reverse = take != null && take < 0;
+        List<Object> orderValues = cursorValues(other, cursor, a -> orderTerms(other, args.get("orderBy"), a, true,
+                reverse));
+        if (orderValues == null) {
+            return NestedCursor.MISSING;
+        }
+        String a = session.alias();
+        Sql sql = new Sql("SELECT ");
+        appendColumns(sql, other.identifier, a);
+        sql.append(" FROM " + session.table(other) + " AS " + a + " WHERE ").append(filters.where(other, cursor, a));
+        List<List<Object>> found = session.query(sql, rs -> {
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < other.identifier.size(); i++) {
+                values.add(Keys.normalize(session.read(rs, i + 1, other.identifier.get(i))));
+            }
+            return values;
+        });
+        return found.isEmpty() ? NestedCursor.MISSING : new NestedCursor(orderValues, found.get(0));
+    }
+
+    /**
+     * One parent's related records paged in memory (with {@code distinct}, or with a cursor): the first record of
+     * each distinct value, from the cursor record on, then skip and take. A negative take reads backwards: the
+     * last record of each distinct value, counting back from the cursor or from the end.
+     */
+    private static List<Row> pageInMemory(List<Row> rows, List<ScalarField> distinct, NestedCursor cursor, ModelMeta model,
+                                   Integer skip, Integer take) {
+        List<Row> list = new ArrayList<>(rows);
+        boolean backwards = take != null && take < 0;
+        if (backwards) {
+            Collections.reverse(list);
+        }
+        if (!distinct.isEmpty()) {
+            list = distinctRows(list, distinct);
+        }
+        if (cursor != null) {
+            int at = 0;
+            while (at < list.size() && !list.get(at).key(model.identifier).equals(cursor.identifier())) {
+                at++;
+            }
+            list = list.subList(at, list.size());
+        }
+        int from = skip == null ? 0 : Math.min(skip, list.size());
+        int to = take == null ? list.size() : Math.min(list.size(), from + Math.abs(take));
+        list = new ArrayList<>(list.subList(from, to));
+        if (backwards) {
+            Collections.reverse(list);
+        }
+        return list;
+    }
+
+    /** One SELECT of the related rows of a chunk of parent keys, from the cursor on when there is one. */
+    private List<Row> fetchChildren(NestedRead nested, List<List<Object>> keys, NestedCursor cursor)
+            throws SQLException {
         RelationLink link = nested.link();
         ModelMeta other = link.other;
         Map<String, Object> args = nested.args();
@@ -738,7 +809,7 @@ final class Reader {
         Map<String, Object> where = Args.optionalMap(args, "where", other.name + "WhereInput");
         Integer take = Args.optionalInt(args, "take");
         Integer skip = Args.optionalInt(args, "skip");
-        boolean windowed = (take != null || skip != null) && args.get("distinct") == null;
+        boolean windowed = (take != null || skip != null) && args.get("distinct") == null && cursor == null;
         boolean reverse = take != null && take < 0;
 
         String a = session.alias();
@@ -750,7 +821,10 @@ final class Reader {
         if (args.get("distinct") != null) {
             addAbsent(fields, distinctFields(other, args.get("distinct")));
         }
-        List<OrderTerm> order = orderTerms(other, args.get("orderBy"), a, windowed, reverse);
+        if (cursor != null) {
+            addAbsent(fields, other.identifier);
+        }
+        List<OrderTerm> order = orderTerms(other, args.get("orderBy"), a, windowed || cursor != null, reverse);
 
         Sql select = new Sql("SELECT ");
         appendColumns(select, fields, a);
@@ -798,6 +872,9 @@ final class Reader {
         appendWithParams(select, keyText, params);
         if (where != null && !where.isEmpty()) {
             select.append(" AND ").append(Filters.paren(filters.where(other, where, a)));
+        }
+        if (cursor != null) {
+            select.append(" AND ").append(cursorCondition(order, cursor.orderValues()));
         }
         Sql sql;
         if (windowed) {

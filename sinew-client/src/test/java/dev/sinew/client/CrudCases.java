@@ -172,6 +172,46 @@ abstract class CrudCases {
         assertThat(firstPosts.get(1).get("posts")).isEqualTo(List.of(Map.of("title", "Post 3")));
     }
 
+    /**
+     * A cursor on an included relation, as Prisma pages it: each parent's records start at the cursor record, so
+     * only the parent holding it gets any; then skip and take, a negative take counting back from the cursor.
+     */
+    @Test
+    void includedRelationsPageFromACursor() {
+        seed();
+        ModelClient users = db.model("User");
+        Map<String, Object> post1 = db.model("Post").findFirst(Map.of("where", Map.of("title", "Post 1")));
+        Map<String, Object> post2 = db.model("Post").findFirst(Map.of("where", Map.of("title", "Post 2")));
+        java.util.function.Function<Map<String, Object>, List<List<Object>>> titles = page -> users.findMany(Map.of(
+                "orderBy", Map.of("email", "asc"),
+                "select", Map.of("posts", page))).stream()
+                .map(u -> ((List<?>) u.get("posts")).stream().map(p -> ((Map<?, ?>) p).get("title")).toList())
+                .map(l -> List.<Object>copyOf(l)).toList();
+        Map<String, Object> byId = Map.of("id", "asc");
+        assertThat(titles.apply(Map.of("orderBy", byId, "cursor", Map.of("id", post2.get("id")))))
+                .containsExactly(List.of("Post 2"), List.of(), List.of());
+        assertThat(titles.apply(Map.of("orderBy", byId, "cursor", Map.of("id", post1.get("id")), "skip", 1)))
+                .containsExactly(List.of("Post 2"), List.of(), List.of());
+        assertThat(titles.apply(Map.of("orderBy", byId, "cursor", Map.of("id", post2.get("id")), "take", -5)))
+                .containsExactly(List.of("Post 1", "Post 2"), List.of(), List.of());
+        assertThat(titles.apply(Map.of("orderBy", Map.of("title", "desc"), "cursor", Map.of("id", post2.get("id")))))
+                .containsExactly(List.of("Post 2", "Post 1"), List.of(), List.of());
+        assertThat(titles.apply(Map.of("cursor", Map.of("id", post1.get("id")), "take", 1)))
+                .containsExactly(List.of("Post 1"), List.of(), List.of());
+        assertThat(titles.apply(Map.of("where", Map.of("title", "Post 1"), "cursor", Map.of("id", post2.get("id")))))
+                .containsExactly(List.of(), List.of(), List.of());
+        Object missing = post2.get("id") instanceof String ? "missing" : 999_999;
+        assertThat(titles.apply(Map.of("cursor", Map.of("id", missing))))
+                .containsExactly(List.of(), List.of(), List.of());
+        // without a cursor too: a negative take after distinct keeps the last records, not the first
+        assertThat(titles.apply(Map.of("orderBy", byId, "distinct", List.of("published"), "take", -1)))
+                .containsExactly(List.of("Post 2"), List.of("Post 3"), List.of());
+        assertThat(titles.apply(Map.of("orderBy", byId, "distinct", List.of("authorId"), "take", -1)))
+                .containsExactly(List.of("Post 2"), List.of("Post 3"), List.of());
+        assertThat(titles.apply(Map.of("orderBy", byId, "distinct", List.of("authorId"), "take", 1)))
+                .containsExactly(List.of("Post 1"), List.of("Post 3"), List.of());
+    }
+
     @Test
     void updatesWithAtomicOperationsAndNestedWrites() {
         seed();
