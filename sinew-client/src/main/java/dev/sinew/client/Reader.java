@@ -682,6 +682,11 @@ final class Reader {
         RelationLink link = nested.link();
         ModelMeta other = link.other;
         Map<String, Object> args = nested.args();
+        Integer skip = Args.optionalInt(args, "skip");
+        if (skip != null && skip < 0) {
+            // as on findMany; in memory it would index before the first record
+            throw Args.invalidValue("skip", "a non-negative Int", skip);
+        }
         NestedCursor cursor = nestedCursor(nested);
         if (cursor == NestedCursor.MISSING) {
             for (Row parent : parents) {
@@ -717,8 +722,7 @@ final class Reader {
         for (Row parent : parents) {
             List<Row> children = byKey.getOrDefault(parent.key(link.selfFields), List.of());
             if (!distinct.isEmpty() || cursor != null) {
-                children = pageInMemory(children, distinct, cursor, other, Args.optionalInt(args, "skip"),
-                        Args.optionalInt(args, "take"));
+                children = pageInMemory(children, distinct, cursor, other, skip, Args.optionalInt(args, "take"));
             }
             if (link.list) {
                 parent.relations.put(link.field, output(children, nested.selection()));

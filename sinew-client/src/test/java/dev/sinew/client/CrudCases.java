@@ -212,6 +212,22 @@ abstract class CrudCases {
                 .containsExactly(List.of("Post 1"), List.of("Post 3"), List.of());
     }
 
+    /** A negative skip on an included relation is refused as on findMany, whether paged in SQL or in memory. */
+    @Test
+    void aNegativeSkipOnAnIncludedRelationIsRefused() {
+        seed();
+        Map<String, Object> post1 = db.model("Post").findFirst(Map.of("where", Map.of("title", "Post 1")));
+        for (Map<String, Object> page : List.<Map<String, Object>>of(Map.of("skip", -1),
+                Map.of("skip", -1, "cursor", Map.of("id", post1.get("id"))),
+                Map.of("skip", -1, "distinct", List.of("published")))) {
+            SinewException error = catchSinew(() -> db.model("User").findMany(Map.of(
+                    "select", Map.of("posts", page))));
+            assertThat(error.code()).as("%s", page).isEqualTo("P2009");
+            assertThat(error.getMessage()).isEqualTo(
+                    "Argument `skip`: Invalid value provided. Expected a non-negative Int, provided Int.");
+        }
+    }
+
     @Test
     void updatesWithAtomicOperationsAndNestedWrites() {
         seed();
