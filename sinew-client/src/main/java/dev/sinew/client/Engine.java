@@ -118,7 +118,11 @@ final class Engine implements Scope, AutoCloseable {
                     if (session.hasQueued()) {
                         session.flush();
                     }
-                    connection.commit();
+                    if (begin == null) {
+                        connection.commit();
+                    } else if (session.begun()) {
+                        execute(connection, "COMMIT");
+                    }
                     return result;
                 } catch (SQLException | RuntimeException | Error e) {
                     if (begin != null) {
@@ -154,10 +158,21 @@ final class Engine implements Scope, AutoCloseable {
      * than trusting the driver's idea of whether a transaction is open (a no-op when none is).
      */
     private static void rollbackBegunQuietly(Connection connection) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("ROLLBACK");
+        try {
+            execute(connection, "ROLLBACK");
         } catch (SQLException ignored) {
             // the connection is broken; the database rolls the transaction back when it notices
+        }
+    }
+
+    /**
+     * Ends a transaction begun by a statement with a statement too: the pool rolls back only connections in
+     * manual-commit mode, so a transaction that the driver's {@code commit()} overlooked would go to the next
+     * borrower still open.
+     */
+    private static void execute(Connection connection, String transactionControl) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(transactionControl);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.sinew.client;
 import dev.sinew.client.Schema.ModelMeta;
 import dev.sinew.client.Schema.RelationLink;
 import dev.sinew.schema.model.ScalarField;
+import dev.sinew.sql.Dialect;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -336,13 +337,13 @@ final class Reader {
         };
         if (cursor != null) {
             Filters.requireUnique(model, cursor, "cursor");
-            List<Object> cursorValues = cursorValues(model, cursor, order);
-            if (cursorValues == null) {
+            CursorRecord cursorRecord = cursorRecord(model, cursor, order);
+            if (cursorRecord == null) {
                 return List.of();
             }
             Function<String, Sql> base = predicate;
             predicate = a -> Filters.paren(base.apply(a)).append(" AND ")
-                    .append(cursorCondition(order.apply(a), cursorValues));
+                    .append(cursorCondition(order.apply(a), cursorRecord));
         }
         Selection fetchSelection = selection;
         if (!distinct.isEmpty()) {
@@ -511,10 +512,17 @@ final class Reader {
     // order
 
     /** One ORDER BY item: an expression over the row, its direction and where NULLs go ("first"/"last"/null). */
-    record OrderTerm(Sql expression, boolean descending, String nulls) {
+    record OrderTerm(Sql expression, boolean descending, String nulls, boolean enumValued) {
         OrderTerm reversed() {
             String flipped = nulls == null ? null : nulls.equals("first") ? "last" : "first";
-            return new OrderTerm(expression, !descending, flipped);
+            return new OrderTerm(expression, !descending, flipped, enumValued);
+        }
+
+        /** The expression as a cursor compares it: in the order the database sorts it by. */
+        Sql comparable(Dialect dialect) {
+            Sql copy = expression.copy();
+            return enumValued && !dialect.enumSortKeySuffix().isEmpty()
+                    ? Filters.paren(copy).append(dialect.enumSortKeySuffix()) : copy;
         }
     }
 
@@ -532,7 +540,7 @@ final class Reader {
                 String column = session.column(a, field.columnName());
                 boolean present = terms.stream().anyMatch(t -> t.expression().text().equals(column));
                 if (!present) {
-                    terms.add(new OrderTerm(new Sql(column), false, null));
+                    terms.add(new OrderTerm(new Sql(column), false, null, false));
                 }
             }
         }
@@ -550,7 +558,7 @@ final class Reader {
                 ScalarField scalar = model.scalar(name);
                 if (scalar != null) {
                     terms.add(sortTerm(new Sql(session.column(a, scalar.columnName())), entry.getValue(),
-                            path + "." + name));
+                            path + "." + name, scalar.isEnum()));
                     continue;
                 }
                 RelationLink link = model.relations.get(name);
@@ -565,7 +573,7 @@ final class Reader {
                 if (link.list) {
                     Args.allowOnly(nested, List.of("_count"), path + "." + name);
                     terms.add(sortTerm(relationCount(link, a, Map.of()), nested.get("_count"),
-                            path + "." + name + "._count"));
+                            path + "." + name + "._count", false));
                 } else {
                     String b = session.alias();
                     List<OrderTerm> inner = new ArrayList<>();
@@ -574,16 +582,16 @@ final class Reader {
                         Sql sub = new Sql("(SELECT ").append(term.expression()).append(" FROM "
                                 + session.table(link.other) + " AS " + b + " WHERE "
                                 + filters.linkCondition(link, a, b) + ")");
-                        terms.add(new OrderTerm(sub, term.descending(), term.nulls()));
+                        terms.add(new OrderTerm(sub, term.descending(), term.nulls(), term.enumValued()));
                     }
                 }
             }
         }
     }
 
-    private static OrderTerm sortTerm(Sql expression, Object value, String path) {
+    private static OrderTerm sortTerm(Sql expression, Object value, String path, boolean enumValued) {
         if (value instanceof String direction) {
-            return new OrderTerm(expression, direction(direction, path), null);
+            return new OrderTerm(expression, direction(direction, path), null, enumValued);
         }
         Map<String, Object> sort = Args.map(value, path, "SortOrder or SortOrderInput");
         Args.allowOnly(sort, List.of("sort", "nulls"), path);
@@ -595,7 +603,7 @@ final class Reader {
         if (nulls != null && !"first".equals(nulls) && !"last".equals(nulls)) {
             throw Args.invalidValue(path + ".nulls", "NullsOrder (first or last)", nulls);
         }
-        return new OrderTerm(expression, direction(d, path), (String) nulls);
+        return new OrderTerm(expression, direction(d, path), (String) nulls, enumValued);
     }
 
     private static boolean direction(String direction, String path) {
@@ -608,6 +616,30 @@ final class Reader {
 
     // --------------------------------------------------------------------------------------------------------------
     // cursor
+
+    /**
+     * The cursor record of a paged read. The database compares the rows with the record's own values, read by
+     * sub-selects, so that every type compares as the database sorts it (an enum by its declared order, not as the
+     * text a bound parameter would be); the values read here only say which are null.
+     */
+    private record CursorRecord(Reader reader, ModelMeta model, Map<String, Object> cursor,
+                                Function<String, List<OrderTerm>> order, List<Object> values) {
+        /** The cursor record's value of the i-th order term, as a scalar sub-select. */
+        Sql value(int i) {
+            Session session = reader.session;
+            String c = session.alias();
+            return new Sql("(SELECT ").append(order.apply(c).get(i).comparable(session.dialect))
+                    .append(" FROM " + session.table(model) + " AS " + c + " WHERE ")
+                    .append(reader.filters.where(model, cursor, c)).append(")");
+        }
+    }
+
+    /** The cursor record for {@code order}, or null when there is no such record. */
+    private CursorRecord cursorRecord(ModelMeta model, Map<String, Object> cursor,
+                                      Function<String, List<OrderTerm>> order) throws SQLException {
+        List<Object> values = cursorValues(model, cursor, order);
+        return values == null ? null : new CursorRecord(this, model, cursor, order, values);
+    }
 
     /** The order expressions' values of the cursor record, or null when there is no such record. */
     private List<Object> cursorValues(ModelMeta model, Map<String, Object> cursor,
@@ -632,8 +664,8 @@ final class Reader {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    /** Rows at or after the cursor in the order of {@code terms}. */
-    private Sql cursorCondition(List<OrderTerm> terms, List<Object> values) {
+    /** Rows at or after the cursor record in the order of {@code terms}. */
+    private Sql cursorCondition(List<OrderTerm> terms, CursorRecord cursor) {
         if (terms.isEmpty()) {
             return new Sql(Filters.TRUE);
         }
@@ -641,24 +673,26 @@ final class Reader {
         Sql inner = null;
         for (int i = terms.size() - 1; i >= 0; i--) {
             OrderTerm term = terms.get(i);
-            Object value = values.get(i);
+            Sql value = cursor.values().get(i) == null ? null : cursor.value(i);
             Sql after = after(term, value);
             Sql equal = value == null ? Filters.paren(term.expression().copy()).append(" IS NULL")
-                    : Filters.paren(term.expression().copy()).append(" = ").param(value);
+                    : Filters.paren(term.comparable(session.dialect)).append(" = ").append(cursor.value(i));
             Sql rest = inner == null ? equal : Filters.paren(equal).append(" AND ").append(inner);
             inner = Filters.paren(Filters.paren(after).append(" OR ").append(Filters.paren(rest)));
         }
         return inner;
     }
 
-    private Sql after(OrderTerm term, Object value) {
+    /** Rows after the cursor record's {@code value} of the term (a sub-select; null when the record's is null). */
+    private Sql after(OrderTerm term, Sql value) {
         boolean nullsFirst = term.nulls() != null ? term.nulls().equals("first")
                 : term.descending() != session.dialect.nullsFirstInAscendingOrder();
-        Sql expression = Filters.paren(term.expression().copy());
         if (value == null) {
+            Sql expression = Filters.paren(term.expression().copy());
             return nullsFirst ? expression.append(" IS NOT NULL") : new Sql(Filters.FALSE);
         }
-        Sql compare = expression.append(term.descending() ? " < " : " > ").param(value);
+        Sql compare = Filters.paren(term.comparable(session.dialect)).append(term.descending() ? " < " : " > ")
+                .append(value);
         if (!nullsFirst) {
             compare = Filters.paren(compare).append(" OR ").append(Filters.paren(term.expression().copy()))
                     .append(" IS NULL");
@@ -738,8 +772,8 @@ final class Reader {
      * identifier. As in Prisma, each parent's related records start at the cursor record, so only the parents it
      * belongs to get any; {@link #MISSING} when there is no such record (then no parent gets any).
      */
-    private record NestedCursor(List<Object> orderValues, List<Object> identifier) {
-        static final NestedCursor MISSING = new NestedCursor(List.of(), List.of());
+    private record NestedCursor(CursorRecord record, List<Object> identifier) {
+        static final NestedCursor MISSING = new NestedCursor(null, List.of());
     }
 
     private NestedCursor nestedCursor(NestedRead nested) throws SQLException {
@@ -753,9 +787,9 @@ final class Reader {
         Filters.requireUnique(other, cursor, "cursor");
         Integer take = Args.optionalInt(args, "take");
         boolean reverse = take != null && take < 0;
-        List<Object> orderValues = cursorValues(other, cursor, a -> orderTerms(other, args.get("orderBy"), a, true,
+        CursorRecord record = cursorRecord(other, cursor, a -> orderTerms(other, args.get("orderBy"), a, true,
                 reverse));
-        if (orderValues == null) {
+        if (record == null) {
             return NestedCursor.MISSING;
         }
         String a = session.alias();
@@ -769,7 +803,7 @@ final class Reader {
             }
             return values;
         });
-        return found.isEmpty() ? NestedCursor.MISSING : new NestedCursor(orderValues, found.get(0));
+        return found.isEmpty() ? NestedCursor.MISSING : new NestedCursor(record, found.get(0));
     }
 
     /**
@@ -878,7 +912,7 @@ final class Reader {
             select.append(" AND ").append(Filters.paren(filters.where(other, where, a)));
         }
         if (cursor != null) {
-            select.append(" AND ").append(cursorCondition(order, cursor.orderValues()));
+            select.append(" AND ").append(cursorCondition(order, cursor.record()));
         }
         Sql sql;
         if (windowed) {

@@ -26,6 +26,8 @@ final class Session {
     private final List<Queued> queue = new ArrayList<>();
     /** The statement that begins the transaction, until it has gone with the first round trip. */
     private Sql begin;
+    /** Whether {@link #begin} has gone to the database. */
+    private boolean begun;
     /** The model of the client call running in this session, for error metadata. */
     private String operationModel;
 
@@ -203,6 +205,11 @@ final class Session {
         }
     }
 
+    /** Whether the transaction begun by {@link #beginWith}'s statement is open on the database. */
+    boolean begun() {
+        return begun;
+    }
+
     /** Whether statements wait for the next round trip. */
     boolean hasQueued() {
         return !queue.isEmpty();
@@ -237,6 +244,7 @@ final class Session {
                 beginning = new Queued(begin, null);
                 all.add(beginning);
                 begin = null;
+                begun = true;
             }
             all.addAll(queue);
             queue.clear();

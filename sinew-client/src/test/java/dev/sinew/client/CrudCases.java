@@ -173,6 +173,30 @@ abstract class CrudCases {
     }
 
     /**
+     * A cursor over an order by an enum field: rows are compared with the cursor record's value in the order the
+     * database sorts the enum by (on MySQL a comparison would compare it as text, on PostgreSQL a bound text value
+     * would not compare with the enum at all).
+     */
+    @Test
+    void cursorOverAnEnumOrder() {
+        seed();
+        ModelClient users = db.model("User");
+        users.update(Map.of("where", Map.of("email", "b@x"), "data", Map.of("role", "ADMIN")));
+        for (String direction : List.of("asc", "desc")) {
+            List<Object> order = List.of(Map.of("role", direction), Map.of("email", "asc"));
+            // The database decides the enum's order (its declared order on PostgreSQL and MySQL, text on SQLite);
+            // the page from a cursor must follow the same order.
+            List<Object> all = users.findMany(Map.of("orderBy", order)).stream().map(u -> u.get("email")).toList();
+            for (Object email : all) {
+                List<Map<String, Object>> page = users.findMany(Map.of("orderBy", order, "cursor",
+                        Map.of("email", email)));
+                assertThat(page).extracting(u -> u.get("email")).as("%s from %s", direction, email)
+                        .containsExactlyElementsOf(all.subList(all.indexOf(email), all.size()));
+            }
+        }
+    }
+
+    /**
      * A cursor on an included relation, as Prisma pages it: each parent's records start at the cursor record, so
      * only the parent holding it gets any; then skip and take, a negative take counting back from the cursor.
      */

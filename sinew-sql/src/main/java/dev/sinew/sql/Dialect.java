@@ -547,6 +547,15 @@ public abstract class Dialect {
     }
 
     /**
+     * What the client appends to an enum column's (parenthesized) expression so that comparisons with it follow
+     * the order the database sorts the enum by; empty where comparisons already do (PostgreSQL compares enums in
+     * their declared order, SQLite stores them as text and sorts them so).
+     */
+    public String enumSortKeySuffix() {
+        return "";
+    }
+
+    /**
      * How many prepared statements the client keeps open per connection, for a driver that keeps none itself; 0
      * where the driver has its own cache (pgJDBC keeps server-side prepared statements per connection by SQL text).
      */

@@ -389,6 +389,12 @@ public class MySqlDialect extends Dialect {
     }
 
     @Override
+    public String enumSortKeySuffix() {
+        // ORDER BY sorts an ENUM column by the value's index, but a comparison compares it as text: + 0 is the index
+        return " + 0";
+    }
+
+    @Override
     public String writeTransactionBegin() {
         // Connector/J's commit() and rollback() act on the server's in-transaction flag, which this sets.
         return "START TRANSACTION";
