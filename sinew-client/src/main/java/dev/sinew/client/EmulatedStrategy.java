@@ -204,19 +204,12 @@ final class EmulatedStrategy implements RelationModeStrategy {
          */
         void run(Session session) throws SQLException {
             if (checks.isEmpty()) {
-                for (Sql lock : locks) {
-                    session.defer(lock);
+                locks.forEach(session::defer);
+            } else {
+                List<Sql> reads = new ArrayList<>(locks);
+                for (Check check : checks) {
+                    reads.add(check.query());
                 }
-                for (Sql change : changes) {
-                    session.defer(change);
-                }
-                return;
-            }
-            List<Sql> reads = new ArrayList<>(locks);
-            for (Check check : checks) {
-                reads.add(check.query());
-            }
-            if (!reads.isEmpty()) {
                 List<Object> results = session.batch(reads);
                 for (int i = 0; i < checks.size(); i++) {
                     Check check = checks.get(i);
@@ -225,9 +218,7 @@ final class EmulatedStrategy implements RelationModeStrategy {
                     }
                 }
             }
-            for (Sql change : changes) {
-                session.defer(change);
-            }
+            changes.forEach(session::defer);
         }
 
         /**

@@ -30,10 +30,11 @@ final class StatementCache {
         if (size == 0) {
             return new Prepared(pooled.prepareStatement(sql), null);
         }
-        Map<String, PreparedStatement> statements = statementsOf(pooled.unwrap(Connection.class));
+        Connection physical = pooled.unwrap(Connection.class);
+        Map<String, PreparedStatement> statements = statementsOf(physical);
         PreparedStatement statement = statements.remove(sql);
         if (statement == null || statement.isClosed()) {
-            statement = pooled.unwrap(Connection.class).prepareStatement(sql);
+            statement = physical.prepareStatement(sql);
         }
         return new Prepared(statement, new Slot(statements, sql));
     }
