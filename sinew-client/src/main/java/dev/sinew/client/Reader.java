@@ -624,13 +624,19 @@ final class Reader {
      */
     private record CursorRecord(Reader reader, ModelMeta model, Map<String, Object> cursor,
                                 Function<String, List<OrderTerm>> order, List<Object> values) {
-        /** The cursor record's value of the i-th order term, as a scalar sub-select. */
-        Sql value(int i) {
+        /** The cursor record's value of each order term as a scalar sub-select; null where the value is null. */
+        List<Sql> subselects() {
             Session session = reader.session;
             String c = session.alias();
-            return new Sql("(SELECT ").append(order.apply(c).get(i).comparable(session.dialect))
-                    .append(" FROM " + session.table(model) + " AS " + c + " WHERE ")
-                    .append(reader.filters.where(model, cursor, c)).append(")");
+            List<OrderTerm> terms = order.apply(c);
+            List<Sql> out = new ArrayList<>(terms.size());
+            for (int i = 0; i < terms.size(); i++) {
+                out.add(values.get(i) == null ? null : new Sql("(SELECT ")
+                        .append(terms.get(i).comparable(session.dialect))
+                        .append(" FROM " + session.table(model) + " AS " + c + " WHERE ")
+                        .append(reader.filters.where(model, cursor, c)).append(")"));
+            }
+            return out;
         }
     }
 
@@ -670,13 +676,14 @@ final class Reader {
             return new Sql(Filters.TRUE);
         }
         // (t1 after v1) OR (t1 = v1 AND ((t2 after v2) OR (t2 = v2 AND ... (tn after vn OR tn = vn))))
+        List<Sql> values = cursor.subselects();
         Sql inner = null;
         for (int i = terms.size() - 1; i >= 0; i--) {
             OrderTerm term = terms.get(i);
-            Sql value = cursor.values().get(i) == null ? null : cursor.value(i);
+            Sql value = values.get(i);
             Sql after = after(term, value);
             Sql equal = value == null ? Filters.paren(term.expression().copy()).append(" IS NULL")
-                    : Filters.paren(term.comparable(session.dialect)).append(" = ").append(cursor.value(i));
+                    : Filters.paren(term.comparable(session.dialect)).append(" = ").append(value);
             Sql rest = inner == null ? equal : Filters.paren(equal).append(" AND ").append(inner);
             inner = Filters.paren(Filters.paren(after).append(" OR ").append(Filters.paren(rest)));
         }
