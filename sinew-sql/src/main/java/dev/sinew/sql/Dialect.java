@@ -702,6 +702,57 @@ public abstract class Dialect {
         throw new UnsupportedOperationException("Sinew's client does not support " + provider());
     }
 
+    /**
+     * A column read through the driver's typed getters, as the server drivers (pgJDBC, MariaDB Connector/J) return
+     * each scalar kind; date-times through {@link #readInstant}. For the dialects' {@link #readValue}.
+     */
+    protected final Object readTyped(java.sql.ResultSet rs, int index, dev.sinew.schema.model.ScalarField field)
+            throws SQLException {
+        dev.sinew.schema.model.ScalarKind kind = field.scalarKind();
+        if (kind == null) {
+            return rs.getString(index);
+        }
+        Object out = switch (kind) {
+            case INT -> rs.getInt(index);
+            case BIG_INT -> rs.getLong(index);
+            case FLOAT -> rs.getDouble(index);
+            case DECIMAL -> rs.getBigDecimal(index);
+            case BOOLEAN -> rs.getBoolean(index);
+            case DATE_TIME -> readInstant(rs, index, field);
+            case BYTES -> rs.getBytes(index);
+            default -> rs.getString(index);
+        };
+        return rs.wasNull() ? null : out;
+    }
+
+    /**
+     * A date-time column as an Instant: a date at midnight UTC, a time on 1970-01-01 UTC, a timestamp without a
+     * zone as UTC (how Prisma writes them); null for SQL NULL.
+     */
+    protected java.time.Instant readInstant(java.sql.ResultSet rs, int index,
+                                            dev.sinew.schema.model.ScalarField field) throws SQLException {
+        java.time.ZoneOffset utc = java.time.ZoneOffset.UTC;
+        switch (nativeTypeName(field)) {
+            case "Date": {
+                java.time.LocalDate d = rs.getObject(index, java.time.LocalDate.class);
+                return d == null ? null : d.atStartOfDay().toInstant(utc);
+            }
+            case "Time": {
+                java.time.LocalTime t = rs.getObject(index, java.time.LocalTime.class);
+                return t == null ? null : t.atDate(java.time.LocalDate.EPOCH).toInstant(utc);
+            }
+            default: {
+                java.time.LocalDateTime t = rs.getObject(index, java.time.LocalDateTime.class);
+                return t == null ? null : t.toInstant(utc);
+            }
+        }
+    }
+
+    /** The name of the field's native type ({@code "Timestamptz"}), or "" when it has none. */
+    protected static String nativeTypeName(dev.sinew.schema.model.ScalarField field) {
+        return field.nativeType() == null ? "" : field.nativeType().name();
+    }
+
     /** Whether running the whole transaction again may succeed: deadlock, serialization failure, busy database. */
     public boolean isRetryable(SQLException error) {
         String state = error.getSQLState();

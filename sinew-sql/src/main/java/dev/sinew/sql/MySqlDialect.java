@@ -503,41 +503,7 @@ public class MySqlDialect extends Dialect {
     @Override
     public Object readValue(java.sql.ResultSet rs, int index, dev.sinew.schema.model.ScalarField field)
             throws SQLException {
-        dev.sinew.schema.model.ScalarKind kind = field.scalarKind();
-        if (kind == null) {
-            return rs.getString(index);
-        }
-        Object out = switch (kind) {
-            case INT -> rs.getInt(index);
-            case BIG_INT -> rs.getLong(index);
-            case FLOAT -> rs.getDouble(index);
-            case DECIMAL -> rs.getBigDecimal(index);
-            case BOOLEAN -> rs.getBoolean(index);
-            case DATE_TIME -> readInstant(rs, index, field);
-            case BYTES -> rs.getBytes(index);
-            default -> rs.getString(index);
-        };
-        return rs.wasNull() ? null : out;
-    }
-
-    private static java.time.Instant readInstant(java.sql.ResultSet rs, int index,
-                                                 dev.sinew.schema.model.ScalarField field) throws SQLException {
-        String name = field.nativeType() == null ? "" : field.nativeType().name();
-        java.time.ZoneOffset utc = java.time.ZoneOffset.UTC;
-        switch (name) {
-            case "Date": {
-                java.time.LocalDate d = rs.getObject(index, java.time.LocalDate.class);
-                return d == null ? null : d.atStartOfDay().toInstant(utc);
-            }
-            case "Time": {
-                java.time.LocalTime t = rs.getObject(index, java.time.LocalTime.class);
-                return t == null ? null : t.atDate(java.time.LocalDate.EPOCH).toInstant(utc);
-            }
-            default: {
-                java.time.LocalDateTime t = rs.getObject(index, java.time.LocalDateTime.class);
-                return t == null ? null : t.toInstant(utc);
-            }
-        }
+        return readTyped(rs, index, field);
     }
 
     @Override

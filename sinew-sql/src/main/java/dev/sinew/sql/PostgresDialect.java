@@ -617,10 +617,6 @@ public class PostgresDialect extends Dialect {
         return value;
     }
 
-    private static String nativeTypeName(dev.sinew.schema.model.ScalarField field) {
-        return field.nativeType() == null ? "" : field.nativeType().name();
-    }
-
     @Override
     public Object readValue(java.sql.ResultSet rs, int index, dev.sinew.schema.model.ScalarField field)
             throws SQLException {
@@ -628,47 +624,23 @@ public class PostgresDialect extends Dialect {
             java.sql.Array array = rs.getArray(index);
             return array == null ? null : new ArrayList<>(List.of((Object[]) array.getArray()));
         }
-        dev.sinew.schema.model.ScalarKind kind = field.scalarKind();
-        if (kind == null) {
-            return rs.getString(index);
-        }
-        Object out = switch (kind) {
-            case INT -> rs.getInt(index);
-            case BIG_INT -> rs.getLong(index);
-            case FLOAT -> rs.getDouble(index);
-            case DECIMAL -> rs.getBigDecimal(index);
-            case BOOLEAN -> rs.getBoolean(index);
-            case DATE_TIME -> readInstant(rs, index, field);
-            case BYTES -> rs.getBytes(index);
-            default -> rs.getString(index);
-        };
-        return rs.wasNull() ? null : out;
+        return readTyped(rs, index, field);
     }
 
-    private static java.time.Instant readInstant(java.sql.ResultSet rs, int index,
-                                                 dev.sinew.schema.model.ScalarField field) throws SQLException {
-        java.time.ZoneOffset utc = java.time.ZoneOffset.UTC;
+    @Override
+    protected java.time.Instant readInstant(java.sql.ResultSet rs, int index,
+                                            dev.sinew.schema.model.ScalarField field) throws SQLException {
         switch (nativeTypeName(field)) {
             case "Timestamptz": {
                 java.time.OffsetDateTime t = rs.getObject(index, java.time.OffsetDateTime.class);
                 return t == null ? null : t.toInstant();
             }
-            case "Date": {
-                java.time.LocalDate d = rs.getObject(index, java.time.LocalDate.class);
-                return d == null ? null : d.atStartOfDay().toInstant(utc);
-            }
-            case "Time": {
-                java.time.LocalTime t = rs.getObject(index, java.time.LocalTime.class);
-                return t == null ? null : t.atDate(java.time.LocalDate.EPOCH).toInstant(utc);
-            }
             case "Timetz": {
                 java.time.OffsetTime t = rs.getObject(index, java.time.OffsetTime.class);
                 return t == null ? null : t.atDate(java.time.LocalDate.EPOCH).toInstant();
             }
-            default: {
-                java.time.LocalDateTime t = rs.getObject(index, java.time.LocalDateTime.class);
-                return t == null ? null : t.toInstant(utc);
-            }
+            default:
+                return super.readInstant(rs, index, field);
         }
     }
 }
