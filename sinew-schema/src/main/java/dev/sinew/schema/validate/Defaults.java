@@ -48,13 +48,7 @@ final class Defaults {
             resolved = dbgenerated(call);
         } else {
             resolved = switch (field.scalarKind) {
-                case COMPOSITE -> {
-                    errors.error(DiagnosticCode.DEFAULT_INVALID, "Error validating field `" + field.name
-                            + "` in composite type `" + field.compositeType.name + "`: Defaults on fields of type "
-                            + "composite are not supported. Please remove the `@default` attribute.",
-                            visitor.current().span());
-                    yield null;
-                }
+                case COMPOSITE -> refuseCompositeDefault(field);
                 case ENUM -> field.isList() ? enumListDefault(field, value) : enumDefault(field, value);
                 case BUILTIN -> builtinDefault(field, value, mappedName, false);
                 case UNSUPPORTED -> {
@@ -67,6 +61,15 @@ final class Defaults {
         if (resolved != null) {
             field.defaultValue = new Db.DefaultInfo(visitor.current(), value, resolved, mappedName);
         }
+    }
+
+    /** A field whose type is a composite type has no default, on a model or in a composite type; always null. */
+    private DefaultValue refuseCompositeDefault(Db.FieldInfo field) {
+        errors.error(DiagnosticCode.DEFAULT_INVALID, "Error validating field `" + field.name
+                + "` in composite type `" + field.compositeType.name + "`: Defaults on fields of type "
+                + "composite are not supported. Please remove the `@default` attribute.",
+                visitor.current().span());
+        return null;
     }
 
     void compositeFieldDefault(Db.FieldInfo field) {
@@ -84,13 +87,7 @@ final class Defaults {
             return;
         }
         DefaultValue resolved = switch (field.scalarKind) {
-            case COMPOSITE -> {
-                errors.error(DiagnosticCode.DEFAULT_INVALID, "Error validating field `" + field.name
-                        + "` in composite type `" + field.compositeType.name + "`: Defaults on fields of type "
-                        + "composite are not supported. Please remove the `@default` attribute.",
-                        visitor.current().span());
-                yield null;
-            }
+            case COMPOSITE -> refuseCompositeDefault(field);
             case ENUM -> field.isList() ? enumListDefault(field, value) : enumDefault(field, value);
             case BUILTIN -> builtinDefault(field, value, null, true);
             case UNSUPPORTED -> {
