@@ -470,6 +470,14 @@ public abstract class Dialect {
         } catch (RuntimeException e) {
             return iso;
         }
+        return localDateTime(t) + ' ' + (t.getOffset().getTotalSeconds() == 0 ? "+00:00" : t.getOffset().getId());
+    }
+
+    /**
+     * The date and time of {@code t} without its offset, as Prisma writes them: {@code 2020-01-01 10:11:12.345}, the
+     * fraction in groups of three digits and left out when zero.
+     */
+    public static String localDateTime(OffsetDateTime t) {
         StringBuilder s = new StringBuilder(t.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
         int nanos = t.getNano();
         if (nanos != 0) {
@@ -481,7 +489,6 @@ public abstract class Dialect {
             }
             s.append('.').append(digits);
         }
-        s.append(' ').append(t.getOffset().getTotalSeconds() == 0 ? "+00:00" : t.getOffset().getId());
         return s.toString();
     }
 

@@ -1,5 +1,6 @@
 package dev.sinew.migrate.database;
 
+import dev.sinew.sql.Dialect;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -68,18 +69,6 @@ public final class Timestamps {
         if (time == null) {
             return "an unknown time";
         }
-        OffsetDateTime t = time.atOffset(ZoneOffset.UTC);
-        StringBuilder s = new StringBuilder(t.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
-        int nanos = t.getNano();
-        if (nanos != 0) {
-            String digits = String.format("%09d", nanos);
-            if (nanos % 1_000_000 == 0) {
-                digits = digits.substring(0, 3);
-            } else if (nanos % 1_000 == 0) {
-                digits = digits.substring(0, 6);
-            }
-            s.append('.').append(digits);
-        }
-        return s.append(" UTC").toString();
+        return Dialect.localDateTime(time.atOffset(ZoneOffset.UTC)) + " UTC";
     }
 }
