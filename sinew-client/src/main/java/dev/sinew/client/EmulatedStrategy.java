@@ -272,19 +272,7 @@ final class EmulatedStrategy implements RelationModeStrategy {
                     plan.changes.add(Dml.delete(session, child, children));
                     plan.leave();
                 }
-                case SET_NULL -> {
-                    plan.enter(relation);
-                    List<Assignment> nulls = new ArrayList<>();
-                    for (ScalarField field : fields) {
-                        nulls.add(new Assignment(field, Assignment.Op.SET, null));
-                    }
-                    if (rowLocks && hasDependents(child, fields)) {
-                        plan.locks.add(lock(session, child, children, false));
-                    }
-                    planUpdate(session, child, children, nulls, plan);
-                    plan.changes.add(Dml.update(session, child, children, nulls));
-                    plan.leave();
-                }
+                case SET_NULL -> planSetNull(session, relation, child, children, fields, rowLocks, plan);
                 default -> throw unsupported(relation, relation.onDelete());
             }
         }
@@ -337,19 +325,7 @@ final class EmulatedStrategy implements RelationModeStrategy {
                     plan.changes.add(Dml.update(session, child, children, follow));
                     plan.leave();
                 }
-                case SET_NULL -> {
-                    plan.enter(relation);
-                    List<Assignment> nulls = new ArrayList<>();
-                    for (ScalarField field : fields) {
-                        nulls.add(new Assignment(field, Assignment.Op.SET, null));
-                    }
-                    if (rowLocks && hasDependents(child, fields)) {
-                        plan.locks.add(lock(session, child, children, false));
-                    }
-                    planUpdate(session, child, children, nulls, plan);
-                    plan.changes.add(Dml.update(session, child, children, nulls));
-                    plan.leave();
-                }
+                case SET_NULL -> planSetNull(session, relation, child, children, fields, rowLocks, plan);
                 default -> throw unsupported(relation, relation.onUpdate());
             }
         }
@@ -367,6 +343,25 @@ final class EmulatedStrategy implements RelationModeStrategy {
                 }
             }
         }
+    }
+
+    /**
+     * SetNull, for onDelete and onUpdate alike: the children's foreign key set to null, with whatever that change
+     * of the children's columns sets off in turn.
+     */
+    private void planSetNull(Session session, Relation relation, ModelMeta child, RowSet children,
+                             List<ScalarField> fields, boolean rowLocks, Plan plan) {
+        plan.enter(relation);
+        List<Assignment> nulls = new ArrayList<>();
+        for (ScalarField field : fields) {
+            nulls.add(new Assignment(field, Assignment.Op.SET, null));
+        }
+        if (rowLocks && hasDependents(child, fields)) {
+            plan.locks.add(lock(session, child, children, false));
+        }
+        planUpdate(session, child, children, nulls, plan);
+        plan.changes.add(Dml.update(session, child, children, nulls));
+        plan.leave();
     }
 
     /**
