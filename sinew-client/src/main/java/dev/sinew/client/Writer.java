@@ -732,6 +732,19 @@ final class Writer {
     }
 
     /**
+     * Points the record's foreign key of {@code link} at the {@code referenced} record (just resolved, so the
+     * reference needs no check of its own).
+     */
+    private static void pointAt(RelationLink link, Map<String, Object> referenced, List<Assignment> assignments,
+                                Set<Relation> verified) {
+        for (int i = 0; i < link.selfFields.size(); i++) {
+            assignments.add(new Assignment(link.selfFields.get(i), Assignment.Op.SET,
+                    referenced.get(link.otherFields.get(i).name())));
+        }
+        verified.add(link.relation);
+    }
+
+    /**
      * The nested writes of a relation field of which this model holds the foreign key: they set the foreign key
      * (create, connect, connectOrCreate, disconnect) or write the referenced record (update, upsert, delete).
      * Returns whether this record must be read again.
@@ -759,11 +772,7 @@ final class Writer {
                     if (!link.list && back != null && !back.list) {
                         detachOtherOneToOne(model, link, referenced, current);
                     }
-                    for (int i = 0; i < link.selfFields.size(); i++) {
-                        assignments.add(new Assignment(link.selfFields.get(i), Assignment.Op.SET,
-                                referenced.get(link.otherFields.get(i).name())));
-                    }
-                    verified.add(link.relation);
+                    pointAt(link, referenced, assignments, verified);
                 }
                 case "disconnect" -> {
                     if (value instanceof Boolean b && !b) {
@@ -807,11 +816,7 @@ final class Writer {
                     } else {
                         Map<String, Object> referenced = resolveForward(model, link,
                                 Map.of("create", require(upsert, "create")), path);
-                        for (int i = 0; i < link.selfFields.size(); i++) {
-                            assignments.add(new Assignment(link.selfFields.get(i), Assignment.Op.SET,
-                                    referenced.get(link.otherFields.get(i).name())));
-                        }
-                        verified.add(link.relation);
+                        pointAt(link, referenced, assignments, verified);
                     }
                 }
                 case "delete" -> {
