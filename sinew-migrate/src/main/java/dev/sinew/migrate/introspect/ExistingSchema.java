@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The schema file that {@code db pull} re-introspects into: its configuration blocks are kept, and its models, enums,
@@ -121,26 +123,8 @@ public final class ExistingSchema {
      * {@code referentialIntegrity} property is renamed {@code relationMode}.
      */
     List<String> configurationBlocks() {
-        List<String> out = new ArrayList<>();
-        List<String> pending = new ArrayList<>();
-        for (Top top : ast.tops()) {
-            if (top instanceof Top.Comments comments) {
-                pending.addAll(commentLines(comments.block(), true));
-            } else if (top instanceof Block block) {
-                if (block.kind() == Block.Kind.DATASOURCE || block.kind() == Block.Kind.GENERATOR) {
-                    StringBuilder text = new StringBuilder();
-                    pending.forEach(line -> text.append(line).append('\n'));
-                    text.append(configurationText(block));
-                    out.add(text.toString());
-                }
-                pending.clear();
-            } else if (top instanceof Top.EmptyLines) {
-                continue;
-            } else {
-                pending.clear();
-            }
-        }
-        return out;
+        return blocksWithComments(block -> block.kind() == Block.Kind.DATASOURCE
+                || block.kind() == Block.Kind.GENERATOR, this::configurationText);
     }
 
     /**
@@ -151,17 +135,21 @@ public final class ExistingSchema {
         if (modelsIgnored) {
             return List.of();
         }
+        return blocksWithComments(block -> block.kind() == Block.Kind.VIEW, block -> source.slice(block.span()));
+    }
+
+    /** The {@code which} blocks in file order, each as {@code text} gives it, after the comments right above it. */
+    private List<String> blocksWithComments(Predicate<Block> which, Function<Block, String> text) {
         List<String> out = new ArrayList<>();
         List<String> pending = new ArrayList<>();
         for (Top top : ast.tops()) {
             if (top instanceof Top.Comments comments) {
                 pending.addAll(commentLines(comments.block(), true));
             } else if (top instanceof Block block) {
-                if (block.kind() == Block.Kind.VIEW) {
-                    StringBuilder text = new StringBuilder();
-                    pending.forEach(line -> text.append(line).append('\n'));
-                    text.append(source.slice(block.span()));
-                    out.add(text.toString());
+                if (which.test(block)) {
+                    StringBuilder withComments = new StringBuilder();
+                    pending.forEach(line -> withComments.append(line).append('\n'));
+                    out.add(withComments.append(text.apply(block)).toString());
                 }
                 pending.clear();
             } else if (!(top instanceof Top.EmptyLines)) {
