@@ -250,16 +250,7 @@ final class Configuration {
         if (property == null || property.value() == null) {
             return null;
         }
-        Expression value = property.value();
-        if (value instanceof Expression.StringValue string) {
-            return new ConfigValue.Literal(string.value());
-        }
-        if (value instanceof Expression.FunctionCall call && call.name().equals("env")) {
-            return env(call);
-        }
-        errors.error(DiagnosticCode.VALUE_TYPE_MISMATCH, "Expected a String value, but received "
-                + Coerce.describe(value) + " value `" + Expressions.render(value) + "`.", value.span());
-        return null;
+        return stringOrEnv(property.value());
     }
 
     private ConfigValue env(Expression.FunctionCall call) {
