@@ -153,7 +153,7 @@ final class EmulatedStrategy implements RelationModeStrategy {
         ModelMeta parent = link.other;
         int width = link.otherFields.size();
         List<List<Object>> all = new ArrayList<>(wanted);
-        int chunk = Math.max(1, (session.dialect.maxBindParameters() - 100) / width);
+        int chunk = session.dialect.keyListRows(width);
         for (int start = 0; start < all.size(); start += chunk) {
             List<List<Object>> part = all.subList(start, Math.min(all.size(), start + chunk));
             String p = session.alias();

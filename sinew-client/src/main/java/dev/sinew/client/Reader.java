@@ -239,7 +239,7 @@ final class Reader {
         List<Row> rows = new ArrayList<>();
         List<ScalarField> id = model.identifier;
         Selection withIdentifier = withScalars(selection, id);
-        int chunk = Math.max(1, (session.dialect.maxBindParameters() - 1000) / id.size());
+        int chunk = session.dialect.keyListRows(id.size());
         for (int start = 0; start < identifiers.size(); start += chunk) {
             List<Map<String, Object>> part = identifiers.subList(start, Math.min(identifiers.size(), start + chunk));
             rows.addAll(fetch(model, withIdentifier, a -> identifierIn(model, part, a), a -> List.of(), null, null));
@@ -747,7 +747,7 @@ final class Reader {
             List<Row> children = new ArrayList<>();
             List<List<Object>> all = new ArrayList<>(keys);
             int width = link.selfFields.size();
-            int chunk = Math.max(1, (session.dialect.maxBindParameters() - 1000) / width);
+            int chunk = session.dialect.keyListRows(width);
             for (int start = 0; start < all.size(); start += chunk) {
                 children.addAll(fetchChildren(nested, all.subList(start, Math.min(all.size(), start + chunk)),
                         cursor));

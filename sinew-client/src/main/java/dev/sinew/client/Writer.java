@@ -1397,7 +1397,7 @@ final class Writer {
     }
 
     private List<List<Map<String, Object>>> chunks(ModelMeta model, List<Map<String, Object>> ids) {
-        int size = Math.max(1, (session.dialect.maxBindParameters() - 1000) / Math.max(1, model.identifier.size()));
+        int size = session.dialect.keyListRows(model.identifier.size());
         List<List<Map<String, Object>>> out = new ArrayList<>();
         for (int start = 0; start < ids.size(); start += size) {
             out.add(ids.subList(start, Math.min(ids.size(), start + size)));

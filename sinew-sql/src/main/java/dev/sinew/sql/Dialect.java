@@ -575,6 +575,14 @@ public abstract class Dialect {
         return 32767;
     }
 
+    /**
+     * How many rows of {@code width} values one key list ({@code IN (...)}) may hold: as many as one statement's
+     * parameters allow, less room for the statement's other parameters.
+     */
+    public int keyListRows(int width) {
+        return Math.max(1, (maxBindParameters() - 1000) / Math.max(1, width));
+    }
+
     /** Whether the database has row locks (SQLite has one writer per database instead). */
     public boolean hasRowLocks() {
         return true;
