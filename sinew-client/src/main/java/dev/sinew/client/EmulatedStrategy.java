@@ -279,7 +279,7 @@ final class EmulatedStrategy implements RelationModeStrategy {
         for (RelationLink link : model.relations.values()) {
             if (link.isManyToMany()) {
                 // Implicit many-to-many join rows go with either side (their foreign keys cascade in foreignKeys mode).
-                plan.changes.add(joinRows(session, model, link, rows,
+                plan.changes.add(joinRows(session, link, rows,
                         new Sql("DELETE FROM " + session.quote(link.joinTable))));
             }
         }
@@ -339,7 +339,7 @@ final class EmulatedStrategy implements RelationModeStrategy {
                     String join = session.quote(link.joinTable);
                     Sql sql = new Sql("UPDATE " + join + " SET " + session.quote(link.selfJoinColumn) + " = ")
                             .append(change.expression(session, session.column(join, link.selfJoinColumn)));
-                    plan.changes.add(joinRows(session, model, link, changing, sql));
+                    plan.changes.add(joinRows(session, link, changing, sql));
                 }
             }
         }
@@ -406,10 +406,10 @@ final class EmulatedStrategy implements RelationModeStrategy {
                 String p = session.alias();
                 String a = session.alias();
                 List<String> refs = link.otherFields.stream().map(f -> session.column(p, f.columnName())).toList();
-                Sql predicate = new Sql(Sql.tuple(refs) + " IN (SELECT ")
-                        .append(newValues(session, link.selfFields, byField, a, ", "))
-                        .append(" FROM " + session.table(model) + " AS " + a + " WHERE ").append(rows.at(a))
-                        .append(")");
+                Sql referenced = new Sql("SELECT ").append(newValues(session, link.selfFields, byField, a, ", "))
+                        .append(" FROM " + session.table(model) + " AS " + a + " WHERE ").append(rows.at(a));
+                Sql predicate = Sql.template(session.dialect.inSubquery(Sql.tuple(refs), refs.size(), Sql.HOLE),
+                        referenced);
                 plan.locks.add(Sql.template(session.dialect.lockRowsStatement(session.table(parent), p, Sql.HOLE, true),
                         predicate));
             }
@@ -485,18 +485,11 @@ final class EmulatedStrategy implements RelationModeStrategy {
         return Sql.template(session.dialect.lockRowsStatement(session.table(model), a, Sql.HOLE, shared), rows.at(a));
     }
 
-    /** {@code <statement> WHERE selfColumn IN (SELECT id FROM model WHERE rows)} on a many-to-many join table. */
-    private static Sql joinRows(Session session, ModelMeta model, RelationLink link, RowSet rows, Sql statement) {
+    /** {@code <statement> WHERE selfColumn IN (ids of rows)} on a many-to-many join table. */
+    private static Sql joinRows(Session session, RelationLink link, RowSet rows, Sql statement) {
         String join = session.quote(link.joinTable);
-        List<List<Object>> known = rows.valuesOf(link.selfFields);
-        if (known != null) {
-            return statement.append(" WHERE ").append(RowSet.in(session,
-                    List.of(session.column(join, link.selfJoinColumn)), link.selfFields, known));
-        }
-        String x = session.alias();
-        return statement.append(" WHERE " + session.column(join, link.selfJoinColumn) + " IN (SELECT "
-                + session.column(x, link.selfFields.get(0).columnName()) + " FROM " + session.table(model) + " AS "
-                + x + " WHERE ").append(rows.at(x)).append(")");
+        return statement.append(" WHERE ").append(rows.keyIn(session, List.of(session.column(join,
+                link.selfJoinColumn)), link.selfFields));
     }
 
     private static List<ScalarField> fields(ModelMeta model, List<String> names) {

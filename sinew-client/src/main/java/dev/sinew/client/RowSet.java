@@ -34,24 +34,30 @@ record RowSet(ModelMeta model, Function<String, Sql> predicate, List<Map<String,
 
     /**
      * The rows of {@code child} whose foreign key {@code fields} references, through {@code references}, a row of
-     * {@code parents}: {@code (fk) IN (SELECT references FROM parent WHERE parents)}. NULL foreign keys never match.
+     * {@code parents}. NULL foreign keys never match.
      */
     static RowSet children(Session session, ModelMeta child, List<ScalarField> fields, List<ScalarField> references,
                            RowSet parents) {
-        List<List<Object>> known = parents.valuesOf(references);
+        return new RowSet(child, q -> parents.keyIn(session,
+                fields.stream().map(f -> session.column(q, f.columnName())).toList(), references));
+    }
+
+    /**
+     * {@code (columns) IN (fields of the set's rows)}: the values in a list where the client has them (the parents'
+     * keys are then the values it already holds), else a sub-select of the set, as the dialect writes one
+     * ({@link dev.sinew.sql.Dialect#inSubquery}). NULL never matches.
+     */
+    Sql keyIn(Session session, List<String> columns, List<ScalarField> fields) {
+        List<List<Object>> known = valuesOf(fields);
         if (known != null) {
-            // The parents' keys are the values the client already has: the children's foreign key is one of them.
-            return new RowSet(child, q -> in(session, fields.stream().map(f -> session.column(q, f.columnName()))
-                    .toList(), fields, known));
+            return in(session, columns, fields, known);
         }
-        return new RowSet(child, q -> {
-            String p = session.alias();
-            List<String> fk = fields.stream().map(f -> session.column(q, f.columnName())).toList();
-            List<String> ref = references.stream().map(f -> session.column(p, f.columnName())).toList();
-            return new Sql(Sql.tuple(fk) + " IN (SELECT " + String.join(", ", ref) + " FROM "
-                    + session.table(parents.model()) + " AS " + p + " WHERE ").append(parents.at(p)).append(")")
-                    .markSubquery(parents.model().table);
-        });
+        String p = session.alias();
+        List<String> selected = fields.stream().map(f -> session.column(p, f.columnName())).toList();
+        Sql subquery = new Sql("SELECT " + String.join(", ", selected) + " FROM " + session.table(model) + " AS " + p
+                + " WHERE ").append(at(p));
+        return Sql.template(session.dialect.inSubquery(Sql.tuple(columns), columns.size(), Sql.HOLE), subquery)
+                .markSubquery(model.table);
     }
 
     /**

@@ -686,6 +686,14 @@ public abstract class Dialect {
     }
 
     /**
+     * {@code lhs IN (subquery)}, where {@code lhs} is one column or a tuple of {@code width} columns: the rows whose key
+     * is one the sub-select returns.
+     */
+    public String inSubquery(String lhs, int width, String subquery) {
+        return lhs + " IN (" + subquery + ")";
+    }
+
+    /**
      * {@code lhs IN (...)} with {@code rows} rows of {@code width} placeholders: {@code a IN (?, ?)} for one column,
      * {@code (a, b) IN ((?, ?), (?, ?))} for several.
      */
