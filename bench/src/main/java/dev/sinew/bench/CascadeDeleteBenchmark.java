@@ -48,8 +48,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * medians of each repetition's ratios. Not a JMH benchmark: one operation moves up to 100,000 rows, so it is timed
  * end to end.
  *
- * <p>Arguments: {@code [repetitions] [sizes...] [--db postgresql|mysql] [--sql]}; defaults: 5 repetitions, 1,000,
- * 10,000 and 100,000 descendants, both databases; {@code --sql} prints the statements of Sinew's last delete.
+ * <p>Arguments: {@code [repetitions] [sizes...] [--db postgresql|mysql] [--others N] [--sql]}; defaults: 5
+ * repetitions, 1,000, 10,000 and 100,000 descendants, both databases; {@code --others N} keeps N other users with as
+ * much data as the deleted one in the tables (default 1, so that the deleted user holds half of every table; a live
+ * database's user holds far less); {@code --sql} prints the statements of Sinew's last delete.
  */
 public final class CascadeDeleteBenchmark {
     static final String MODELS = """
@@ -89,9 +91,12 @@ public final class CascadeDeleteBenchmark {
         List<Integer> sizes = new ArrayList<>();
         List<DatabaseKind> kinds = new ArrayList<>(List.of(DatabaseKind.POSTGRESQL, DatabaseKind.MYSQL));
         boolean showStatements = false;
+        int others = 1;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--sql")) {
                 showStatements = true;
+            } else if (args[i].equals("--others")) {
+                others = Integer.parseInt(args[++i]);
             } else if (args[i].equals("--db")) {
                 kinds = List.of(args[++i].equals("mysql") ? DatabaseKind.MYSQL : DatabaseKind.POSTGRESQL);
             } else if (sizes.isEmpty() && i == 0) {
@@ -105,7 +110,7 @@ public final class CascadeDeleteBenchmark {
         }
         try {
             for (DatabaseKind kind : kinds) {
-                run(kind, sizes, repetitions, showStatements);
+                run(kind, sizes, repetitions, others, showStatements);
             }
         } finally {
             System.exit(0); // the embedded MariaDB's process watchers would keep the JVM alive
@@ -125,14 +130,21 @@ public final class CascadeDeleteBenchmark {
         return new HikariDataSource(config);
     }
 
-    private static void run(DatabaseKind kind, List<Integer> sizes, int repetitions, boolean showStatements)
-            throws Exception {
+    private static void run(DatabaseKind kind, List<Integer> sizes, int repetitions, int others,
+                            boolean showStatements) throws Exception {
         Datamodel emulated = valid(kind, "prisma");
         Datamodel native_ = valid(kind, "foreignKeys");
         try (TestDatabase prismaDb = TestDatabases.create(kind, "bench_prisma");
              TestDatabase fkDb = TestDatabases.create(kind, "bench_fk")) {
             create(prismaDb, emulated);
             create(fkDb, native_);
+            if (kind == DatabaseKind.MYSQL) {
+                // Room for both databases with --others, as a production server sizes its pool to its data (the
+                // test server runs with MariaDB's default of 128 MB).
+                try (Connection c = prismaDb.connect(); Statement s = c.createStatement()) {
+                    s.execute("SET GLOBAL innodb_buffer_pool_size = " + (1L << 30));
+                }
+            }
             AtomicInteger statements = new AtomicInteger();
             List<String> lastStatements = new ArrayList<>();
             try (Sinew sinew = Sinew.builder().datamodel(emulated).url(prismaDb.prismaUrl()).poolSize(1)
@@ -144,9 +156,10 @@ public final class CascadeDeleteBenchmark {
                     }).build();
                  HikariDataSource fkPool = pool(fkDb, kind);
                  HikariDataSource prismaPool = pool(prismaDb, kind)) {
-                Variants variants = new Variants(kind, sinew, statements, prismaDb, fkDb, prismaPool, fkPool);
-                System.out.printf(Locale.ROOT, "%n%s: delete one user with its posts (10 comments each)%n",
-                        kind.provider());
+                Variants variants = new Variants(kind, sinew, statements, prismaDb, fkDb, prismaPool, fkPool,
+                        others);
+                System.out.printf(Locale.ROOT, "%n%s: delete one user with its posts (10 comments each), %d other"
+                        + " user(s) with as much%n", kind.provider(), others);
                 // Warm-up, so that no measurement pays for class loading and the JIT.
                 variants.warmUp(2000);
                 for (int r = 0; r < 3; r++) {
@@ -195,10 +208,11 @@ public final class CascadeDeleteBenchmark {
         final TestDatabase fkDb;
         final HikariDataSource prismaPool;
         final HikariDataSource fkPool;
+        final int others;
         int sinewStatements;
 
         Variants(DatabaseKind kind, Sinew sinew, AtomicInteger statements, TestDatabase prismaDb, TestDatabase fkDb,
-                 HikariDataSource prismaPool, HikariDataSource fkPool) {
+                 HikariDataSource prismaPool, HikariDataSource fkPool, int others) {
             this.kind = kind;
             this.sinew = sinew;
             this.statements = statements;
@@ -206,6 +220,7 @@ public final class CascadeDeleteBenchmark {
             this.fkDb = fkDb;
             this.prismaPool = prismaPool;
             this.fkPool = fkPool;
+            this.others = others;
         }
 
         /**
@@ -215,7 +230,7 @@ public final class CascadeDeleteBenchmark {
          */
         double measure(String variant, int posts) throws SQLException {
             TestDatabase db = variant.equals("native") ? fkDb : prismaDb;
-            seed(db, kind, posts);
+            seed(db, kind, posts, others);
             delete(variant, 3);
             double millis = delete(variant, 1);
             verifyDeleted(db, kind);
@@ -327,10 +342,10 @@ public final class CascadeDeleteBenchmark {
     }
 
     /**
-     * Two users with {@code posts} posts of ten comments each, and user 3 with one; statistics refreshed as
-     * autovacuum would.
+     * User 1 and {@code others} more users (2, 4, 5, ...) with {@code posts} posts of ten comments each, and user 3
+     * with one; statistics refreshed as autovacuum would.
      */
-    private static void seed(TestDatabase db, DatabaseKind kind, int posts) throws SQLException {
+    private static void seed(TestDatabase db, DatabaseKind kind, int posts, int others) throws SQLException {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             // Emptied without leaving deleted rows behind for vacuum or InnoDB's purge to work on while we measure.
             if (kind == DatabaseKind.MYSQL) {
@@ -343,10 +358,14 @@ public final class CascadeDeleteBenchmark {
                 s.execute("TRUNCATE " + q(kind, "Comment") + ", " + q(kind, "Post") + ", " + q(kind, "User"));
             }
             c.setAutoCommit(false);
-            insert(c, kind, "User", List.of("id"), List.of(new int[] {1}, new int[] {2}, new int[] {3}));
+            List<int[]> userRows = new ArrayList<>();
+            for (int user = 1; user <= others + 2; user++) {
+                userRows.add(new int[] {user});
+            }
+            insert(c, kind, "User", List.of("id"), userRows);
             List<int[]> postRows = new ArrayList<>();
             List<int[]> commentRows = new ArrayList<>();
-            for (int user = 1; user <= 3; user++) {
+            for (int user = 1; user <= others + 2; user++) {
                 for (int p = 0; p < (user == 3 ? 1 : posts); p++) {
                     int postId = user * 1_000_000 + p;
                     postRows.add(new int[] {postId, user});
@@ -366,7 +385,7 @@ public final class CascadeDeleteBenchmark {
             if (kind == DatabaseKind.POSTGRESQL) {
                 s.execute("CHECKPOINT");
             } else {
-                waitForPurge(s);
+                settle(s);
             }
             // ... and warm tables, as a production database's are.
             for (String table : List.of("User", "Post", "Comment")) {
@@ -377,12 +396,31 @@ public final class CascadeDeleteBenchmark {
         }
     }
 
-    /** Waits until InnoDB has purged the rows that earlier runs deleted (MariaDB 10.5.7 and later). */
-    private static void waitForPurge(Statement s) {
+    /**
+     * Waits until InnoDB has purged the rows that earlier runs deleted (MariaDB 10.5.7 and later) and has written the
+     * seeding's pages, so that neither purge nor the page cleaner works while we measure (CHECKPOINT on PostgreSQL).
+     */
+    private static void settle(Statement s) throws SQLException {
         try {
             s.execute("SET GLOBAL innodb_max_purge_lag_wait = 0");
+            s.execute("SET GLOBAL innodb_max_dirty_pages_pct = 0");
         } catch (SQLException e) {
-            // an older server, or a user without the privilege: measure without waiting
+            return; // an older server, or a user without the privilege: measure without waiting
+        }
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                try (var rs = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'")) {
+                    if (!rs.next() || rs.getLong(2) < 10) {
+                        return;
+                    }
+                }
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            s.execute("SET GLOBAL innodb_max_dirty_pages_pct = 90");
         }
     }
 
