@@ -80,7 +80,8 @@ record RowSet(ModelMeta model, Function<String, Sql> predicate, List<Map<String,
     }
 
     /** {@code (columns) IN ((?, ?), ...)} of the values, bound as {@code types}. */
-    static Sql in(Session session, List<String> columns, List<ScalarField> types, List<List<Object>> values) {
+    private static Sql in(Session session, List<String> columns, List<ScalarField> types,
+                          List<List<Object>> values) {
         List<Object> params = new java.util.ArrayList<>();
         for (List<Object> row : values) {
             for (int i = 0; i < types.size(); i++) {

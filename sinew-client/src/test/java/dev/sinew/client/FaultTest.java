@@ -92,7 +92,7 @@ class FaultTest {
             assertThat(killed.get()).as("the connection was killed during the cascade").isTrue();
             assertThat(error.code()).as(error.getMessage()).isEqualTo("P1017");
             assertThat(String.join("\n", sent)).as("the comments' delete ran before the posts' delete")
-                    .containsSubsequence("DELETE FROM " + q(kind, "Comment"), "DELETE FROM " + q(kind, "Post"));
+                    .containsSubsequence("DELETE FROM " + database.quote("Comment"), "DELETE FROM " + database.quote("Post"));
             assertThat(database.snapshot(datamodel)).isEqualTo(before);
             database.execute(List.of(kind == DatabaseKind.POSTGRESQL ? "DROP TRIGGER sinew_slow ON \"Post\""
                     : "DROP TRIGGER sinew_slow"));
@@ -127,9 +127,5 @@ class FaultTest {
         } catch (SQLException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String q(DatabaseKind kind, String identifier) {
-        return kind == DatabaseKind.MYSQL ? "`" + identifier + "`" : "\"" + identifier + "\"";
     }
 }

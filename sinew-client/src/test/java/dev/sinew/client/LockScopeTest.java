@@ -59,14 +59,14 @@ class LockScopeTest {
                     users.add(Map.of("id", id));
                 }
                 db.model("User").createMany(Map.of("data", users));
-                analyze(kind, database);
+                database.analyze("User", "Post");
                 statements.clear();
                 try (Connection other = database.connect()) {
                     // Another transaction holds a user that the deleteMany leaves alone.
                     other.setAutoCommit(false);
                     try (Statement s = other.createStatement();
-                         ResultSet rs = s.executeQuery("SELECT 1 FROM " + q(kind, "User") + " WHERE "
-                                 + q(kind, "id") + " = " + (DELETED + KEPT) + " FOR UPDATE")) {
+                         ResultSet rs = s.executeQuery("SELECT 1 FROM " + database.quote("User") + " WHERE "
+                                 + database.quote("id") + " = " + (DELETED + KEPT) + " FOR UPDATE")) {
                         assertThat(rs.next()).isTrue();
                     }
                     CompletableFuture<Map<String, Object>> deleted = CompletableFuture.supplyAsync(() ->
@@ -86,18 +86,8 @@ class LockScopeTest {
         }
     }
 
-    /** Statistics as a live database has them, so that the optimizer plans from the real row count. */
-    private static void analyze(DatabaseKind kind, TestDb database) {
-        database.execute(List.of(kind == DatabaseKind.MYSQL
-                ? "ANALYZE TABLE `User`, `Post`" : "ANALYZE \"User\", \"Post\""));
-    }
-
     private static String abbreviate(String sql) {
         return sql.length() <= 200 ? sql : sql.substring(0, 200) + "… (" + sql.chars().filter(c -> c == '?').count()
                 + " parameters)";
-    }
-
-    private static String q(DatabaseKind kind, String identifier) {
-        return kind == DatabaseKind.MYSQL ? "`" + identifier + "`" : "\"" + identifier + "\"";
     }
 }

@@ -128,6 +128,20 @@ final class TestDb implements AutoCloseable {
         return out;
     }
 
+    /** The identifier quoted as the database quotes it. */
+    String quote(String identifier) {
+        return kind == DatabaseKind.MYSQL ? "`" + identifier + "`" : "\"" + identifier + "\"";
+    }
+
+    /** Refreshes the tables' statistics, as a live database keeps them, so that plans follow the real row counts. */
+    void analyze(String... tables) {
+        List<String> statements = new ArrayList<>();
+        for (String table : tables) {
+            statements.add((kind == DatabaseKind.MYSQL ? "ANALYZE TABLE " : "ANALYZE ") + quote(table));
+        }
+        execute(statements);
+    }
+
     /** A client on this database. */
     Sinew client(Datamodel datamodel) {
         return Sinew.builder().datamodel(datamodel).url(database.prismaUrl()).poolSize(4).build();
