@@ -31,7 +31,7 @@ public class MySqlDialect extends Dialect {
 
     static final String TABLE_OPTIONS = " DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci";
 
-    /** The most values of one key list: a third of what MariaDB's range optimizer takes by default. */
+    /** The most values of one key list: under a third of what MariaDB's range optimizer takes by default. */
     private static final int KEY_LIST_VALUES = 10_000;
 
     /** Prisma's native type names and their SQL, where the SQL is not simply the upper-cased name. */
