@@ -364,13 +364,10 @@ public final class CascadeDeleteBenchmark {
             }
             c.setAutoCommit(false);
             List<int[]> userRows = new ArrayList<>();
-            for (int user = 1; user <= others + 2; user++) {
-                userRows.add(new int[] {user});
-            }
-            insert(c, kind, "User", List.of("id"), userRows);
             List<int[]> postRows = new ArrayList<>();
             List<int[]> commentRows = new ArrayList<>();
             for (int user = 1; user <= others + 2; user++) {
+                userRows.add(new int[] {user});
                 for (int p = 0; p < (user == 3 ? 1 : posts); p++) {
                     int postId = user * 1_000_000 + p;
                     postRows.add(new int[] {postId, user});
@@ -379,6 +376,7 @@ public final class CascadeDeleteBenchmark {
                     }
                 }
             }
+            insert(c, kind, "User", List.of("id"), userRows);
             insert(c, kind, "Post", List.of("id", "authorId"), postRows);
             insert(c, kind, "Comment", List.of("id", "postId"), commentRows);
             c.commit();
@@ -406,8 +404,13 @@ public final class CascadeDeleteBenchmark {
      * seeding's pages, so that neither purge nor the page cleaner works while we measure (CHECKPOINT on PostgreSQL).
      */
     private static void settle(Statement s) throws SQLException {
+        String dirtyPagesPct;
         try {
             s.execute("SET GLOBAL innodb_max_purge_lag_wait = 0");
+            try (var rs = s.executeQuery("SELECT @@GLOBAL.innodb_max_dirty_pages_pct")) {
+                rs.next();
+                dirtyPagesPct = rs.getString(1);
+            }
             s.execute("SET GLOBAL innodb_max_dirty_pages_pct = 0");
         } catch (SQLException e) {
             return; // an older server, or a user without the privilege: measure without waiting
@@ -425,7 +428,7 @@ public final class CascadeDeleteBenchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            s.execute("SET GLOBAL innodb_max_dirty_pages_pct = 90");
+            s.execute("SET GLOBAL innodb_max_dirty_pages_pct = " + dirtyPagesPct);
         }
     }
 

@@ -388,7 +388,7 @@ abstract class CrudCases {
     }
 
     String q(String identifier) {
-        return kind() == DatabaseKind.MYSQL ? "`" + identifier + "`" : "\"" + identifier + "\"";
+        return database.quote(identifier);
     }
 
     void seed() {

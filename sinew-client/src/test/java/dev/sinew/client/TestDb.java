@@ -106,9 +106,8 @@ final class TestDb implements AutoCloseable {
         datamodel.relations().stream().filter(r -> r.isManyToMany()).forEach(r -> tables.add(r.joinTableName()));
         try (Connection c = connect(); Statement s = c.createStatement()) {
             for (String table : tables) {
-                String q = kind == DatabaseKind.MYSQL ? "`" + table + "`" : "\"" + table + "\"";
                 List<List<Object>> rows = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery("SELECT * FROM " + q)) {
+                try (ResultSet rs = s.executeQuery("SELECT * FROM " + quote(table))) {
                     int n = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
                         List<Object> row = new ArrayList<>();
