@@ -15,7 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * {@code relationMode = "prisma"}: the client keeps referential integrity, in the same transaction as the write.
@@ -186,11 +186,17 @@ final class EmulatedStrategy implements RelationModeStrategy {
     // --------------------------------------------------------------------------------------------------------------
     // plans
 
-    /** A check that runs before any change: the query must (or must not) find a row. */
-    private record Check(Sql query, boolean mustFind, Supplier<SinewException> error) {}
+    /**
+     * A check that runs before any change: the query must (or must not) find a row; else the error, given the model
+     * of the client call that runs the check (a prepared plan runs for many calls).
+     */
+    private record Check(Sql query, boolean mustFind, Function<String, SinewException> error) {}
 
-    /** The statements of one emulated write, in their three phases. */
-    private static final class Plan {
+    /**
+     * The statements of one emulated write, in their three phases. Once planned it only runs, and may run for many
+     * writes at once (a prepared delete), so nothing changes it after planning.
+     */
+    private static final class Plan implements Steps {
         final List<Sql> locks = new ArrayList<>();
         final List<Check> checks = new ArrayList<>();
         final List<Sql> changes = new ArrayList<>();
@@ -202,23 +208,31 @@ final class EmulatedStrategy implements RelationModeStrategy {
          * checks, locks and checks go first, together, and the changes only when every check passed, so that no
          * change runs when the write is refused.
          */
-        void run(Session session) throws SQLException {
+        @Override
+        public void run(Session session, List<Object> values) throws SQLException {
             if (checks.isEmpty()) {
-                locks.forEach(session::defer);
+                for (Sql lock : locks) {
+                    session.defer(lock.bind(session, values));
+                }
             } else {
-                List<Sql> reads = new ArrayList<>(locks);
+                List<Sql> reads = new ArrayList<>(locks.size() + checks.size());
+                for (Sql lock : locks) {
+                    reads.add(lock.bind(session, values));
+                }
                 for (Check check : checks) {
-                    reads.add(check.query());
+                    reads.add(check.query().bind(session, values));
                 }
                 List<Object> results = session.batch(reads);
                 for (int i = 0; i < checks.size(); i++) {
                     Check check = checks.get(i);
                     if ((Boolean) results.get(locks.size() + i) != check.mustFind()) {
-                        throw check.error().get();
+                        throw check.error().apply(session.operationModel());
                     }
                 }
             }
-            changes.forEach(session::defer);
+            for (Sql change : changes) {
+                session.defer(change.bind(session, values));
+            }
         }
 
         /**
@@ -240,10 +254,10 @@ final class EmulatedStrategy implements RelationModeStrategy {
     }
 
     @Override
-    public void beforeDelete(Session session, ModelMeta model, RowSet rows) throws SQLException {
+    public Steps prepareDelete(Session session, ModelMeta model, RowSet rows) {
         Plan plan = new Plan();
         planDelete(session, model, rows, plan);
-        plan.run(session);
+        return plan;
     }
 
     @Override
@@ -252,7 +266,7 @@ final class EmulatedStrategy implements RelationModeStrategy {
         Plan plan = new Plan();
         planReferences(session, model, rows, assignments, verified, plan);
         planUpdate(session, model, rows, assignments, plan);
-        plan.run(session);
+        plan.run(session, List.of());
     }
 
     /** The onDelete of every relation pointing to the model, for the rows about to be deleted. */
@@ -262,7 +276,7 @@ final class EmulatedStrategy implements RelationModeStrategy {
             List<ScalarField> fields = fields(child, relation.fields());
             RowSet children = RowSet.children(session, child, fields, fields(model, relation.references()), rows);
             switch (effective(relation.onDelete())) {
-                case RESTRICT -> plan.checks.add(restrict(session, child, children, relation, session.operationModel()));
+                case RESTRICT -> plan.checks.add(restrict(session, child, children, relation));
                 case CASCADE -> {
                     plan.enter(relation);
                     if (rowLocks && hasDependents(child, null)) {
@@ -310,7 +324,7 @@ final class EmulatedStrategy implements RelationModeStrategy {
             List<ScalarField> fields = fields(child, relation.fields());
             RowSet children = RowSet.children(session, child, fields, references, changing);
             switch (effective(relation.onUpdate())) {
-                case RESTRICT -> plan.checks.add(restrict(session, child, children, relation, session.operationModel()));
+                case RESTRICT -> plan.checks.add(restrict(session, child, children, relation));
                 case CASCADE -> {
                     plan.enter(relation);
                     List<Assignment> follow = new ArrayList<>();
@@ -380,7 +394,7 @@ final class EmulatedStrategy implements RelationModeStrategy {
                 continue;
             }
             ModelMeta parent = link.other;
-            Supplier<SinewException> error = () -> Errors.foreignKeyViolation(model.name,
+            Function<String, SinewException> error = operationModel -> Errors.foreignKeyViolation(model.name,
                     link.relation.foreignKeyName(), link.selfColumns(), null);
             boolean literal = link.selfFields.stream().allMatch(f -> byField.containsKey(f.name())
                     && byField.get(f.name()).op() == Assignment.Op.SET);
@@ -472,12 +486,11 @@ final class EmulatedStrategy implements RelationModeStrategy {
     }
 
     /** P2014 when a row of {@code children} exists; reads at most one row. */
-    private static Check restrict(Session session, ModelMeta child, RowSet children, Relation relation,
-                                  String operationModel) {
+    private static Check restrict(Session session, ModelMeta child, RowSet children, Relation relation) {
         String a = session.alias();
         Sql sql = new Sql("SELECT 1 FROM " + session.table(child) + " AS " + a + " WHERE ").append(children.at(a))
                 .append(session.dialect.limitOffset(1, null)).append(session.dialect.restrictCheckLockClause());
-        return new Check(sql, false, () -> Errors.relationViolation(operationModel, relation));
+        return new Check(sql, false, operationModel -> Errors.relationViolation(operationModel, relation));
     }
 
     private static Sql lock(Session session, ModelMeta model, RowSet rows, boolean shared) {

@@ -33,6 +33,8 @@ final class Engine implements Scope, AutoCloseable {
     private final int maxRetries;
     private final Consumer<String> statementListener;
     final StatementCache statements;
+    /** The statements of a delete by identifier, per model (one entry per model at most). */
+    final ConcurrentHashMap<Schema.ModelMeta, Writer.PreparedDelete> preparedDeletes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> quotedNames = new ConcurrentHashMap<>();
 
     Engine(Datamodel datamodel, Dialect dialect, String jdbcUrl, java.util.Properties connectionProperties,

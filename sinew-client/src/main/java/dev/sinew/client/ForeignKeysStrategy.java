@@ -36,7 +36,8 @@ final class ForeignKeysStrategy implements RelationModeStrategy {
     }
 
     @Override
-    public void beforeDelete(Session session, ModelMeta model, RowSet rows) {
+    public Steps prepareDelete(Session session, ModelMeta model, RowSet rows) {
+        return Steps.NONE;
     }
 
     @Override

@@ -34,8 +34,17 @@ interface RelationModeStrategy {
     void beforeInsert(Session session, ModelMeta model, List<Map<String, Object>> rows, Set<Relation> verified)
             throws SQLException;
 
-    /** Before the rows are deleted (their keys locked already): the onDelete of every relation pointing to them. */
-    void beforeDelete(Session session, ModelMeta model, RowSet rows) throws SQLException;
+    /**
+     * The work to run before the rows are deleted (their keys locked already): the onDelete of every relation
+     * pointing to them. It depends on nothing but the model and the shape of {@code rows}, so it can be prepared
+     * once for rows named by {@link Sql.Slot}s and run for every delete of that shape.
+     */
+    Steps prepareDelete(Session session, ModelMeta model, RowSet rows);
+
+    /** Before the rows are deleted: {@link #prepareDelete}, run at once. */
+    default void beforeDelete(Session session, ModelMeta model, RowSet rows) throws SQLException {
+        prepareDelete(session, model, rows).run(session, List.of());
+    }
 
     /**
      * Before the rows are updated with the assignments: the onUpdate of every relation whose referenced fields
@@ -43,4 +52,13 @@ interface RelationModeStrategy {
      */
     void beforeUpdate(Session session, ModelMeta model, RowSet rows, List<Assignment> assignments,
                       Set<Relation> verified) throws SQLException;
+
+    /** Statements a strategy prepared for a write, run before the write's own statement. */
+    @FunctionalInterface
+    interface Steps {
+        Steps NONE = (session, values) -> { };
+
+        /** Runs (or queues) the statements, with {@code values} in their {@link Sql.Slot}s. */
+        void run(Session session, List<Object> values) throws SQLException;
+    }
 }

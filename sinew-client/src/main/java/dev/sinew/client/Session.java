@@ -73,8 +73,8 @@ final class Session {
 
     /** The value to bind for a canonical client value of the field. */
     Object param(dev.sinew.schema.model.ScalarField field, Object value) {
-        if (value == null) {
-            return null;
+        if (value == null || value instanceof Sql.Slot) {
+            return value; // a slot gets its value, converted here, when its statement is bound for a run
         }
         if (value instanceof List<?> list) {
             Object[] items = new Object[list.size()];
@@ -355,6 +355,9 @@ final class Session {
     private void bind(PreparedStatement statement, List<Object> params) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
             Object value = params.get(i);
+            if (value instanceof Sql.Slot) {
+                throw new IllegalStateException("a prepared statement ran without its values: " + value);
+            }
             if (value instanceof ArrayValue array) {
                 statement.setArray(i + 1, connection.createArrayOf(array.elementType(), array.items()));
             } else {

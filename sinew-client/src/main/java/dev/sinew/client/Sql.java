@@ -1,5 +1,6 @@
 package dev.sinew.client;
 
+import dev.sinew.schema.model.ScalarField;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,8 +12,11 @@ import java.util.List;
 final class Sql {
     private final StringBuilder text = new StringBuilder();
     private final List<Object> params = new ArrayList<>();
-    /** The tables read by sub-selects in the text (MySQL cannot read the table an UPDATE/DELETE writes in one). */
-    private final java.util.Set<String> subqueryTables = new java.util.HashSet<>();
+    /**
+     * The tables read by sub-selects in the text (MySQL cannot read the table an UPDATE/DELETE writes in one); null
+     * for none. Never changed once set, so that a bound copy can share it.
+     */
+    private java.util.Set<String> subqueryTables;
 
     Sql() {
     }
@@ -35,7 +39,9 @@ final class Sql {
     Sql append(Sql other) {
         text.append(other.text);
         params.addAll(other.params);
-        subqueryTables.addAll(other.subqueryTables);
+        if (other.subqueryTables != null) {
+            markSubquery(other.subqueryTables.toArray(String[]::new));
+        }
         return this;
     }
 
@@ -53,15 +59,42 @@ final class Sql {
         return this;
     }
 
+    /**
+     * A parameter of a statement prepared once and run many times (the statements of a delete by identifier): the
+     * value of {@code field} that each run gives as {@code values.get(index)} to {@link #bind}.
+     */
+    record Slot(int index, ScalarField field) {}
+
+    /**
+     * This statement with each {@link Slot} replaced by the run's value for it, converted as its field's values
+     * are; this statement itself for a run without values (its statements were planned for it). Prepared
+     * statements are shared between threads, so this one is never changed.
+     */
+    Sql bind(Session session, List<Object> values) {
+        if (values.isEmpty()) {
+            return this;
+        }
+        Sql out = new Sql();
+        out.text.append(text);
+        out.subqueryTables = subqueryTables;
+        for (Object param : params) {
+            out.params.add(param instanceof Slot slot ? session.param(slot.field(), values.get(slot.index())) : param);
+        }
+        return out;
+    }
+
     /** Records that the text holds a sub-select reading these tables. */
     Sql markSubquery(String... tables) {
-        java.util.Collections.addAll(subqueryTables, tables);
+        java.util.Set<String> marked = subqueryTables == null ? new java.util.HashSet<>()
+                : new java.util.HashSet<>(subqueryTables);
+        java.util.Collections.addAll(marked, tables);
+        subqueryTables = marked;
         return this;
     }
 
     /** Whether a sub-select of the text reads the table. */
     boolean readsTable(String table) {
-        return subqueryTables.contains(table);
+        return subqueryTables != null && subqueryTables.contains(table);
     }
 
     boolean isEmpty() {

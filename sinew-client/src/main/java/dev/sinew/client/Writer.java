@@ -138,27 +138,32 @@ final class Writer {
      * database takes several statements and the plan has no check. The locked row is the record as it is deleted.
      * A record that is missing when it is locked fails the call, and the transaction rolls back whatever the
      * statements after the lock found (a record inserted in the meantime by another transaction, say).
+     *
+     * <p>A delete by identifier, the usual one, runs statements prepared once per model ({@link PreparedDelete}):
+     * planning them again for every call cost more client time than the database spent on a small cascade.
      */
     private Map<String, Object> deleteOwnFields(ModelMeta model, Map<String, Object> where,
                                                 Function<String, Sql> unique, Selection selection)
             throws SQLException {
-        String a = session.alias();
-        Sql read = selectAll(model, a).append(unique.apply(a));
-        if (session.strategy.locksRows()) {
-            read.append(session.dialect.updateLockClause());
-        }
-        Session.Deferred<Map<String, Object>> found = session.defer(read, rs -> readAll(model, rs), rows -> {
-            if (rows.isEmpty()) {
-                throw Errors.recordNotFound(model.name, "a delete");
-            }
-        });
         Map<String, Object> id = identifierNamedBy(model, where);
-        RowSet rows = id != null ? RowSet.ofIdentifiers(session, model, List.of(id)) : new RowSet(model, unique);
-        if (session.strategy.emulatesDelete(model)) {
-            session.strategy.beforeDelete(session, model, rows);
+        PreparedDelete delete;
+        List<Object> values;
+        if (id != null) {
+            delete = session.engine.preparedDeletes.computeIfAbsent(model, m -> prepareDelete(m,
+                    RowSet.ofIdentifiers(session, m, List.of(identifierSlots(m)))));
+            values = new ArrayList<>(id.values());
+        } else {
+            delete = prepareDelete(model, new RowSet(model, unique));
+            values = List.of();
         }
-        Sql del = Dml.delete(session, model, rows);
-        if (session.update(del) == 0) {
+        Session.Deferred<Map<String, Object>> found = session.defer(delete.read().bind(session, values),
+                rs -> readAll(model, rs), rows -> {
+                    if (rows.isEmpty()) {
+                        throw Errors.recordNotFound(model.name, "a delete");
+                    }
+                });
+        delete.before().run(session, values);
+        if (session.update(delete.delete().bind(session, values)) == 0) {
             throw Errors.recordNotFound(model.name, "a delete");
         }
         Map<String, Object> row = found.rows().get(0);
@@ -167,6 +172,32 @@ final class Writer {
             result.put(field.name(), row.get(field.name()));
         }
         return result;
+    }
+
+    /**
+     * The statements of a delete of the rows, in order: the read (and lock) of the rows, what the relation mode
+     * does before the DELETE, the DELETE. Prepared for rows named by {@link Sql.Slot}s, it runs for any record.
+     */
+    record PreparedDelete(Sql read, RelationModeStrategy.Steps before, Sql delete) {}
+
+    private PreparedDelete prepareDelete(ModelMeta model, RowSet rows) {
+        String a = session.alias();
+        Sql read = selectAll(model, a).append(rows.at(a));
+        if (session.strategy.locksRows()) {
+            read.append(session.dialect.updateLockClause());
+        }
+        RelationModeStrategy.Steps before = session.strategy.emulatesDelete(model)
+                ? session.strategy.prepareDelete(session, model, rows) : RelationModeStrategy.Steps.NONE;
+        return new PreparedDelete(read, before, Dml.delete(session, model, rows));
+    }
+
+    /** The model's identifier with a {@link Sql.Slot} for each field, in the identifier's order. */
+    private static Map<String, Object> identifierSlots(ModelMeta model) {
+        Map<String, Object> slots = new LinkedHashMap<>();
+        for (ScalarField field : model.identifier) {
+            slots.put(field.name(), new Sql.Slot(slots.size(), field));
+        }
+        return slots;
     }
 
     /**
