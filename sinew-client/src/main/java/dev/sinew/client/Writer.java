@@ -140,7 +140,7 @@ final class Writer {
      * statements after the lock found (a record inserted in the meantime by another transaction, say).
      *
      * <p>A delete by identifier, the usual one, runs statements prepared once per model ({@link PreparedDelete}):
-     * planning them again for every call cost more client time than the database spent on a small cascade.
+     * planning them again for every call was most of the client's own time in a small cascade.
      */
     private Map<String, Object> deleteOwnFields(ModelMeta model, Map<String, Object> where,
                                                 Function<String, Sql> unique, Selection selection)
