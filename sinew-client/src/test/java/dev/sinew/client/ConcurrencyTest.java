@@ -134,8 +134,9 @@ class ConcurrencyTest {
             long done = outcomes.entrySet().stream().filter(e -> e.getKey().endsWith(" ok"))
                     .mapToLong(e -> e.getValue().get()).sum();
             assertThat(done).as("work done").isGreaterThan(100);
-            assertThat(outcomes.keySet()).as("deletes and creates both succeeded at least once")
-                    .contains("delete user ok", "create comment ok");
+            assertThat(outcomes.keySet()).as("every kind of write succeeded at least once")
+                    .contains("delete user ok", "create comment ok", "create post with comments ok", "renumber post ok",
+                            "upsert post ok", "change writers ok", "delete posts of user ok");
             try (Connection c = database.connect(); Statement s = c.createStatement()) {
                 String q = kind == DatabaseKind.MYSQL ? "`" : "\"";
                 assertThat(count(s, "SELECT COUNT(*) FROM " + q + "Post" + q + " p LEFT JOIN " + q + "User" + q
@@ -160,36 +161,60 @@ class ConcurrencyTest {
         int choice = random.nextInt(100);
         String name;
         Runnable call;
-        if (choice < 15) {
+        if (choice < 12) {
             name = "create user";
             call = () -> db.model("User").create(Map.of("data", Map.of("id", user)));
-        } else if (choice < 35) {
+        } else if (choice < 28) {
             name = "create post";
             call = () -> db.model("Post").create(Map.of("data", Map.of("id", random.nextInt(1, 151),
                     "authorId", user)));
-        } else if (choice < 60) {
+        } else if (choice < 46) {
             name = "create comment";
             call = () -> db.model("Comment").create(Map.of("data", Map.of("id", random.nextInt(1, 1_000_000),
                     "post", Map.of("connect", Map.of("id", post)), "writerId", user)));
-        } else if (choice < 67) {
+        } else if (choice < 52) {
             name = "create comments";
             call = () -> db.model("Comment").createMany(Map.of("data", List.of(
                     Map.of("id", random.nextInt(1, 1_000_000), "postId", post),
                     Map.of("id", random.nextInt(1, 1_000_000), "postId", random.nextInt(1, 151)))));
-        } else if (choice < 75) {
+        } else if (choice < 58) {
+            name = "create post with comments";
+            call = () -> db.model("Post").create(Map.of("data", Map.of("id", random.nextInt(1, 151),
+                    "author", Map.of("connect", Map.of("id", user)),
+                    "comments", Map.of("create", List.of(
+                            Map.of("id", random.nextInt(1, 1_000_000)),
+                            Map.of("id", random.nextInt(1, 1_000_000),
+                                    "writer", Map.of("connect", Map.of("id", random.nextInt(1, 31)))))))));
+        } else if (choice < 63) {
+            name = "upsert post";
+            call = () -> db.model("Post").upsert(Map.of("where", Map.of("id", post),
+                    "create", Map.of("id", post, "authorId", user), "update", Map.of("authorId", user)));
+        } else if (choice < 69) {
             name = "move post";
             call = () -> db.model("Post").updateMany(Map.of("where", Map.of("id", post),
                     "data", Map.of("authorId", user)));
-        } else if (choice < 80) {
+        } else if (choice < 73) {
             name = "renumber user";
             call = () -> db.model("User").update(Map.of("where", Map.of("id", user),
                     "data", Map.of("id", random.nextInt(1, 31))));
-        } else if (choice < 90) {
+        } else if (choice < 77) {
+            name = "renumber post";
+            call = () -> db.model("Post").update(Map.of("where", Map.of("id", post),
+                    "data", Map.of("id", random.nextInt(1, 151))));
+        } else if (choice < 81) {
+            name = "change writers";
+            call = () -> db.model("Comment").updateMany(Map.of("where", Map.of("postId", post),
+                    "data", Map.of("writerId", user)));
+        } else if (choice < 89) {
             name = "delete user";
             call = () -> db.model("User").delete(Map.of("where", Map.of("id", user)));
-        } else if (choice < 96) {
+        } else if (choice < 94) {
             name = "delete post";
             call = () -> db.model("Post").deleteMany(Map.of("where", Map.of("id", post)));
+        } else if (choice < 97) {
+            name = "delete posts of user";
+            call = () -> db.model("User").update(Map.of("where", Map.of("id", user),
+                    "data", Map.of("posts", Map.of("deleteMany", Map.of("id", Map.of("lte", post))))));
         } else {
             name = "delete users";
             call = () -> db.model("User").deleteMany(Map.of("where", Map.of("id", Map.of("in",
