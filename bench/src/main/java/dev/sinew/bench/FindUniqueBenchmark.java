@@ -1,6 +1,5 @@
 package dev.sinew.bench;
 
-import dev.sinew.testkit.DatabaseKind;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,14 +30,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class FindUniqueBenchmark {
-    @Param({"sqlite", "postgresql"})
+    @Param({"sqlite", "postgresql", "mysql"})
     String database;
 
     FindUniqueFixture fixture;
 
     @Setup(Level.Trial)
     public void setUp() throws SQLException {
-        fixture = FindUniqueFixture.open(database.equals("sqlite") ? DatabaseKind.SQLITE : DatabaseKind.POSTGRESQL);
+        fixture = FindUniqueFixture.open(FindUniqueFixture.kindNamed(database));
     }
 
     @TearDown(Level.Trial)

@@ -37,13 +37,16 @@ final class FindUniqueFixture implements AutoCloseable {
     private final TestDatabase db;
     private final Sinew sinew;
     private final HikariDataSource pool;
+    /** The hand-written query, in the database's identifier quoting. */
+    private final String select;
     /** Sinew's client of the users. */
     final ModelClient users;
 
-    private FindUniqueFixture(TestDatabase db, Sinew sinew, HikariDataSource pool) {
+    private FindUniqueFixture(TestDatabase db, Sinew sinew, HikariDataSource pool, String select) {
         this.db = db;
         this.sinew = sinew;
         this.pool = pool;
+        this.select = select;
         this.users = sinew.model("User");
     }
 
@@ -53,9 +56,12 @@ final class FindUniqueFixture implements AutoCloseable {
                 + kind.provider() + "\"\n}\n" + MODELS).datamodel();
         TestDatabase db = TestDatabases.create(kind, "bench_find");
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE \"User\" (\"id\" INTEGER NOT NULL PRIMARY KEY, \"email\" TEXT NOT NULL UNIQUE,"
-                    + " \"name\" TEXT, \"active\" BOOLEAN NOT NULL, \"createdAt\" "
-                    + (kind == DatabaseKind.SQLITE ? "DATETIME" : "TIMESTAMP(3)") + " NOT NULL)");
+            s.execute(kind == DatabaseKind.MYSQL
+                    ? "CREATE TABLE `User` (`id` INT NOT NULL PRIMARY KEY, `email` VARCHAR(191) NOT NULL UNIQUE,"
+                            + " `name` VARCHAR(191), `active` BOOLEAN NOT NULL, `createdAt` DATETIME(3) NOT NULL)"
+                    : "CREATE TABLE \"User\" (\"id\" INTEGER NOT NULL PRIMARY KEY, \"email\" TEXT NOT NULL UNIQUE,"
+                            + " \"name\" TEXT, \"active\" BOOLEAN NOT NULL, \"createdAt\" "
+                            + (kind == DatabaseKind.SQLITE ? "DATETIME" : "TIMESTAMP(3)") + " NOT NULL)");
         }
         Sinew sinew = Sinew.builder().datamodel(datamodel).url(db.prismaUrl()).poolSize(POOL_SIZE).build();
         ModelClient users = sinew.model("User");
@@ -69,7 +75,19 @@ final class FindUniqueFixture implements AutoCloseable {
             config.setPassword(db.password());
         }
         config.setMaximumPoolSize(POOL_SIZE);
-        return new FindUniqueFixture(db, sinew, new HikariDataSource(config));
+        String select = "SELECT \"id\", \"email\", \"name\", \"active\", \"createdAt\" FROM \"User\" WHERE \"id\" = ?";
+        return new FindUniqueFixture(db, sinew, new HikariDataSource(config),
+                kind == DatabaseKind.MYSQL ? select.replace('"', '`') : select);
+    }
+
+    /** The kind of database named by its Prisma provider: {@code sqlite}, {@code postgresql} or {@code mysql}. */
+    static DatabaseKind kindNamed(String provider) {
+        for (DatabaseKind kind : DatabaseKind.values()) {
+            if (kind.provider().equals(provider)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("Unknown database `" + provider + "`: sqlite, postgresql or mysql.");
     }
 
     /** Sinew's {@code findUnique} of user {@code id}. */
@@ -80,8 +98,7 @@ final class FindUniqueFixture implements AutoCloseable {
     /** The same read by hand: a pooled connection, a prepared statement, the row read into a map. */
     Map<String, Object> handWritten(int id) throws SQLException {
         try (Connection c = pool.getConnection();
-             PreparedStatement statement = c.prepareStatement("SELECT \"id\", \"email\", \"name\", \"active\","
-                     + " \"createdAt\" FROM \"User\" WHERE \"id\" = ?")) {
+             PreparedStatement statement = c.prepareStatement(select)) {
             statement.setInt(1, id);
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next()) {

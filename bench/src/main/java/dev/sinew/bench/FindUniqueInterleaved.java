@@ -9,7 +9,7 @@ import java.util.Locale;
  * machine the load moves during a JMH run, which measures one side after the other; interleaving gives both the
  * same load, so the ratio holds even when the absolute numbers do not.
  *
- * <p>Arguments: {@code sqlite} or {@code postgresql} (default: both).
+ * <p>Arguments: any of {@code sqlite}, {@code postgresql} and {@code mysql} (default: all three).
  */
 public final class FindUniqueInterleaved {
     private static final int ROUND = 5000;
@@ -19,8 +19,8 @@ public final class FindUniqueInterleaved {
 
     public static void main(String[] args) throws Exception {
         try {
-            for (String name : args.length == 0 ? new String[] {"sqlite", "postgresql"} : args) {
-                run(name.equals("sqlite") ? DatabaseKind.SQLITE : DatabaseKind.POSTGRESQL);
+            for (String name : args.length == 0 ? new String[] {"sqlite", "postgresql", "mysql"} : args) {
+                run(FindUniqueFixture.kindNamed(name));
             }
         } finally {
             System.exit(0);
