@@ -601,10 +601,11 @@ final class Writer {
         if (found != null) {
             return found;
         }
-        Map<String, Object> id = createOne(link.other, Args.map(require(connectOrCreate, "create"),
-                path + ".connectOrCreate.create", link.other.name + "CreateInput"), null,
-                path + ".connectOrCreate.create");
-        return fieldValues(link.other, id, link.otherFields);
+        Map<String, Object> create = Args.map(require(connectOrCreate, "create"), path + ".connectOrCreate.create",
+                link.other.name + "CreateInput");
+        return createUnlessRaced(() -> fieldValues(link.other, createOne(link.other, create, null,
+                path + ".connectOrCreate.create"), link.otherFields),
+                () -> findCommitted(link.other, q -> filters.where(link.other, where, q), true));
     }
 
     /**
@@ -614,13 +615,8 @@ final class Writer {
     private Map<String, Object> findReferenced(ModelMeta model, Map<String, Object> where, String path)
             throws SQLException {
         Filters.requireUnique(model, where, path);
-        String a = session.alias();
-        Sql sql = selectAll(model, a).append(filters.where(model, where, a));
-        if (session.strategy.locksRows()) {
-            sql.append(session.dialect.shareLockClause());
-        }
-        List<Map<String, Object>> rows = session.query(sql, rs -> readAll(model, rs));
-        return rows.isEmpty() ? null : rows.get(0);
+        return find(model, q -> filters.where(model, where, q),
+                session.strategy.locksRows() ? session.dialect.shareLockClause() : "");
     }
 
     /** The values of {@code fields} of the record with the identifier (read when the identifier lacks them). */
@@ -985,15 +981,25 @@ final class Writer {
                         Args.allowOnly(coc, List.of("where", "create"), at);
                         Map<String, Object> where = Args.map(require(coc, "where"), at + ".where",
                                 link.other.name + "WhereUniqueInput");
-                        Filters.requireUnique(link.other, where, at + ".where");
-                        Map<String, Object> found = findRow(link.other, q -> filters.where(link.other, where, q),
-                                false);
+                        Map<String, Object> found = findToConnect(link, where, at + ".where");
                         if (found != null) {
-                            connect(model, link, parent, List.of(where), at);
-                        } else {
-                            nestedCreate(model, link, parent, Args.map(require(coc, "create"), at + ".create",
-                                    link.other.name + "CreateInput"), at + ".create");
+                            attach(link, parent, List.of(found));
+                            continue;
                         }
+                        Map<String, Object> create = Args.map(require(coc, "create"), at + ".create",
+                                link.other.name + "CreateInput");
+                        createUnlessRaced(() -> {
+                            nestedCreate(model, link, parent, create, at + ".create");
+                            return true;
+                        }, () -> {
+                            Map<String, Object> raced = findCommitted(link.other,
+                                    q -> filters.where(link.other, where, q), link.isManyToMany());
+                            if (raced == null) {
+                                return null;
+                            }
+                            attach(link, parent, List.of(raced));
+                            return true;
+                        });
                     }
                 }
                 case "set" -> {
@@ -1187,36 +1193,50 @@ final class Writer {
     /** Connects the records of the other model named by the unique wheres to the parent. */
     private void connect(ModelMeta model, RelationLink link, Map<String, Object> parent, List<Object> wheres,
                          String at) throws SQLException {
-        if (link.isManyToMany()) {
-            List<Object> ids = new ArrayList<>();
-            for (Object item : wheres) {
-                Map<String, Object> where = Args.map(item, at, link.other.name + "WhereUniqueInput");
-                Map<String, Object> found = findReferenced(link.other, where, at);
-                if (found != null) {
-                    ids.add(found.get(link.otherFields.get(0).name()));
-                }
-            }
-            if (ids.size() < wheres.size()) {
-                throw Errors.expectedRecords(model.name, wheres.size(), ids.size());
-            }
-            insertJoinRows(link, parent, ids);
-            return;
-        }
         List<Map<String, Object>> targets = new ArrayList<>();
         for (Object item : wheres) {
             Map<String, Object> where = Args.map(item, at, link.other.name + "WhereUniqueInput");
-            Filters.requireUnique(link.other, where, at);
-            Map<String, Object> row = findRow(link.other, q -> filters.where(link.other, where, q), true);
-            if (row != null) {
-                targets.add(row);
+            Map<String, Object> found = findToConnect(link, where, at);
+            if (found != null) {
+                targets.add(found);
             }
         }
         if (targets.size() < wheres.size()) {
+            if (link.isManyToMany()) {
+                throw Errors.expectedRecords(model.name, wheres.size(), targets.size());
+            }
             if (link.list) {
                 throw Errors.connectedRecordsNotFound(model.name, link.relation, wheres.size(), targets.size());
             }
             throw Errors.relatedRecordNotFound(model.name, link.other.name, link.relation, "a nested connect",
                     null);
+        }
+        attach(link, parent, targets);
+    }
+
+    /**
+     * The record a connect names, read with the lock the connect needs: share-locked where a join row will reference
+     * it, locked for update where its foreign key will change.
+     */
+    private Map<String, Object> findToConnect(RelationLink link, Map<String, Object> where, String at)
+            throws SQLException {
+        if (link.isManyToMany()) {
+            return findReferenced(link.other, where, at);
+        }
+        Filters.requireUnique(link.other, where, at);
+        return findRow(link.other, q -> filters.where(link.other, where, q), true);
+    }
+
+    /** Connects the records {@code targets} (all their scalar values, read by {@link #findToConnect}) to the parent. */
+    private void attach(RelationLink link, Map<String, Object> parent, List<Map<String, Object>> targets)
+            throws SQLException {
+        if (link.isManyToMany()) {
+            List<Object> ids = new ArrayList<>();
+            for (Map<String, Object> target : targets) {
+                ids.add(target.get(link.otherFields.get(0).name()));
+            }
+            insertJoinRows(link, parent, ids);
+            return;
         }
         if (!link.list) {
             Map<String, Object> target = identifierOf(link.other, targets.get(0));
@@ -1327,30 +1347,44 @@ final class Writer {
         if (row != null) {
             return updateOne(model, row, update, path + "update");
         }
-        // Another transaction may insert the same record between the read and the insert; then the insert fails on
-        // the unique constraint, and the record it created is updated instead, as a native upsert would.
+        // A record another transaction inserts meanwhile is updated instead, as a native upsert would.
+        return createUnlessRaced(() -> createOne(model, create, imposed, path + "create"), () -> {
+            Map<String, Object> raced = findCommitted(model, unique, false);
+            return raced == null ? null : updateOne(model, raced, update, path + "update");
+        });
+    }
+
+    /** A write that may throw {@link SQLException}. */
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code create} in a savepoint. Another transaction may insert the same record between the caller's read
+     * and this insert; then the insert fails on the unique constraint, and {@code instead} runs on the record the
+     * other transaction created, which it reads with {@link #findCommitted}; it returns null when it finds no such
+     * record (the violated unique was another one), and then the violation stands.
+     */
+    private <T> T createUnlessRaced(SqlWork<T> create, SqlWork<T> instead) throws SQLException {
         session.flush();
         Savepoint savepoint = session.connection.setSavepoint();
         try {
-            Map<String, Object> id = createOne(model, create, imposed, path + "create");
+            T created = create.run();
             session.flush();
             session.connection.releaseSavepoint(savepoint);
-            return id;
+            return created;
         } catch (SQLException e) {
             session.discard();
             if (!(session.dialect.constraintViolation(e).orElse(null) instanceof ConstraintViolation.UniqueViolation)) {
                 throw e;
             }
             session.connection.rollback(savepoint);
-            // A locking read: at MySQL's REPEATABLE READ a plain one would still see the snapshot without the row.
-            String a = session.alias();
-            List<Map<String, Object>> rows = session.query(selectAll(model, a).append(unique.apply(a))
-                    .append(session.dialect.updateLockClause()), rs -> readAll(model, rs));
-            row = rows.isEmpty() ? null : rows.get(0);
-            if (row == null) {
+            T raced = instead.run();
+            if (raced == null) {
                 throw e;
             }
-            return updateOne(model, row, update, path + "update");
+            return raced;
         }
     }
 
@@ -1446,11 +1480,22 @@ final class Writer {
     /** All scalar values of the one row matching the predicate (locked for update when asked and possible). */
     private Map<String, Object> findRow(ModelMeta model, Function<String, Sql> predicate, boolean lock)
             throws SQLException {
+        return find(model, predicate, lock && session.strategy.locksRows() ? session.dialect.updateLockClause() : "");
+    }
+
+    /**
+     * The record as last committed, or null: a locking read whatever the relation mode, because at MySQL's
+     * REPEATABLE READ a plain read still sees the transaction's snapshot, without a row committed since.
+     */
+    private Map<String, Object> findCommitted(ModelMeta model, Function<String, Sql> predicate, boolean shared)
+            throws SQLException {
+        return find(model, predicate, shared ? session.dialect.shareLockClause() : session.dialect.updateLockClause());
+    }
+
+    private Map<String, Object> find(ModelMeta model, Function<String, Sql> predicate, String lockClause)
+            throws SQLException {
         String a = session.alias();
-        Sql sql = selectAll(model, a).append(predicate.apply(a));
-        if (lock && session.strategy.locksRows()) {
-            sql.append(session.dialect.updateLockClause());
-        }
+        Sql sql = selectAll(model, a).append(predicate.apply(a)).append(lockClause);
         List<Map<String, Object>> rows = session.query(sql, rs -> readAll(model, rs));
         return rows.isEmpty() ? null : rows.get(0);
     }

@@ -18,6 +18,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -59,10 +61,136 @@ class ConcurrencyTest {
             """;
     private static final Set<String> EXPECTED = Set.of("P2002", "P2003", "P2025", "P2034");
 
+    /** Posts in threads (a self relation, which prisma mode allows only without modifying actions) with tags (many-to-many). */
+    static final String THREADS = """
+            model Tag {
+              id    Int    @id
+              posts Post[]
+            }
+
+            model Post {
+              id       Int    @id
+              parentId Int?
+              parent   Post?  @relation("Thread", fields: [parentId], references: [id], onDelete: Restrict, onUpdate: Restrict)
+              replies  Post[] @relation("Thread")
+              tags     Tag[]
+
+              @@index([parentId])
+            }
+            """;
+    private static final Set<String> THREAD_CODES = Set.of("P2002", "P2003", "P2014", "P2025", "P2034");
+
     @TestFactory
     Stream<DynamicTest> noOrphansUnderConcurrentWrites() {
         return TestDb.available().stream().filter(k -> k != DatabaseKind.SQLITE)
-                .map(kind -> DynamicTest.dynamicTest(kind.provider(), () -> run(kind)));
+                .map(kind -> DynamicTest.dynamicTest(kind.provider(), () -> stress(kind, MODELS, db -> {
+                    for (int u = 1; u <= 20; u++) {
+                        db.model("User").create(Map.of("data", Map.of("id", u)));
+                    }
+                }, ConcurrencyTest::randomOperation, List.of("delete user ok", "create comment ok",
+                        "create post with comments ok", "renumber post ok", "upsert post ok", "change writers ok",
+                        "delete posts of user ok"), q -> Map.of(
+                        "posts without their user", orphans(q, "Post", "authorId", "User", "id"),
+                        "comments without their post", orphans(q, "Comment", "postId", "Post", "id"),
+                        "comments with a missing writer", orphans(q, "Comment", "writerId", "User", "id")))));
+    }
+
+    /**
+     * The same for the relations without a foreign key column of their own: implicit many-to-many join rows (which
+     * go with either side and follow a renumbered side) and a self relation whose Restrict refuses to delete or
+     * renumber a post that has replies, while other threads connect tags and reply to posts.
+     */
+    @TestFactory
+    Stream<DynamicTest> noOrphanedJoinRowsOrRepliesUnderConcurrentWrites() {
+        return TestDb.available().stream().filter(k -> k != DatabaseKind.SQLITE)
+                .map(kind -> DynamicTest.dynamicTest(kind.provider(), () -> stress(kind, THREADS, db -> {
+                    for (int t = 1; t <= 10; t++) {
+                        db.model("Tag").create(Map.of("data", Map.of("id", t)));
+                    }
+                }, ConcurrencyTest::randomThreadOperation, List.of("create post ok", "reply ok", "tag post ok",
+                        "retag post ok", "untag post ok", "delete tag ok", "delete tags ok", "renumber tag ok",
+                        "delete post ok", "delete post P2014", "renumber post ok", "move reply ok", "create post P2002 on Post"), q -> Map.of(
+                        "join rows without their post", orphans(q, "_PostToTag", "A", "Post", "id"),
+                        "join rows without their tag", orphans(q, "_PostToTag", "B", "Tag", "id"),
+                        "replies without their parent", orphans(q, "Post", "parentId", "Post", "id")))));
+    }
+
+    static final String CONNECTED = """
+            model User {
+              id    Int    @id
+              posts Post[]
+            }
+
+            model Post {
+              id       Int   @id
+              authorId Int?
+              author   User? @relation(fields: [authorId], references: [id])
+              tags     Tag[]
+
+              @@index([authorId])
+            }
+
+            model Tag {
+              id    Int    @id
+              posts Post[]
+            }
+            """;
+
+    /**
+     * A connectOrCreate that finds nothing and creates, while another transaction inserts the same record: the
+     * insert waits for that transaction and fails on the unique constraint once it commits, and then the record it
+     * created is connected instead of the call failing with P2002. Deterministic: the other transaction holds its
+     * insert open until the call is seen waiting. For each side a connectOrCreate can write from: a join row, the
+     * record's own foreign key, the connected record's foreign key.
+     */
+    @TestFactory
+    Stream<DynamicTest> aRecordCreatedMeanwhileIsConnectedNotDuplicated() {
+        record Race(String name, String competingInsert, Function<Sinew, Object> call, String check) {
+        }
+        List<Race> races = List.of(
+                new Race("many-to-many", "INSERT INTO %sTag%s (id) VALUES (7)", db -> db.model("Post").create(Map.of(
+                        "data", Map.of("id", 1, "tags", Map.of("connectOrCreate", List.of(Map.of(
+                                "where", Map.of("id", 7), "create", Map.of("id", 7))))))),
+                        "SELECT COUNT(*) FROM %s_PostToTag%s WHERE %sA%s = 1 AND %sB%s = 7"),
+                new Race("to-one, foreign key on the record", "INSERT INTO %sUser%s (id) VALUES (7)",
+                        db -> db.model("Post").create(Map.of("data", Map.of("id", 2, "author", Map.of(
+                                "connectOrCreate", Map.of("where", Map.of("id", 7), "create", Map.of("id", 7)))))),
+                        "SELECT COUNT(*) FROM %sPost%s WHERE %sid%s = 2 AND %sauthorId%s = 7"),
+                new Race("to-many, foreign key on the connected record", "INSERT INTO %sPost%s (id) VALUES (9)",
+                        db -> db.model("User").create(Map.of("data", Map.of("id", 8, "posts", Map.of(
+                                "connectOrCreate", List.of(Map.of("where", Map.of("id", 9),
+                                        "create", Map.of("id", 9))))))),
+                        "SELECT COUNT(*) FROM %sPost%s WHERE %sid%s = 9 AND %sauthorId%s = 8"));
+        return TestDb.available().stream().filter(k -> k != DatabaseKind.SQLITE)
+                .flatMap(kind -> Stream.of("foreignKeys", "prisma").flatMap(mode -> races.stream().map(race ->
+                        DynamicTest.dynamicTest(kind.provider() + ", " + mode + ", " + race.name(), () -> {
+                            Datamodel datamodel = Schemas.valid(Schemas.withDatasource(kind.provider(), mode,
+                                    CONNECTED));
+                            String q = kind == DatabaseKind.MYSQL ? "`" : "\"";
+                            try (TestDb database = TestDb.create(kind, "race");
+                                 Connection competitor = database.connect()) {
+                                database.push(datamodel);
+                                ExecutorService caller = Executors.newSingleThreadExecutor();
+                                try (Sinew db = database.client(datamodel)) {
+                                    competitor.setAutoCommit(false);
+                                    try (Statement s = competitor.createStatement()) {
+                                        s.execute(race.competingInsert().formatted(q, q));
+                                    }
+                                    Future<Object> call = caller.submit(() -> race.call().apply(db));
+                                    Thread.sleep(300);
+                                    assertThat(call).as("waiting for the competing insert").isNotDone();
+                                    competitor.commit();
+                                    call.get(30, TimeUnit.SECONDS);
+                                    try (Statement s = competitor.createStatement()) {
+                                        assertThat(count(s, race.check().formatted(q, q, q, q, q, q)))
+                                                .as("connected to the record the other transaction created")
+                                                .isEqualTo(1);
+                                    }
+                                } finally {
+                                    caller.shutdownNow();
+                                }
+                            }
+                        }))));
     }
 
     /** Concurrent upserts of the same records: each creates or updates, none fails on the unique constraint. */
@@ -97,24 +225,29 @@ class ConcurrencyTest {
         }));
     }
 
-    private void run(DatabaseKind kind) throws Exception {
-        Datamodel datamodel = Schemas.valid(Schemas.withDatasource(kind.provider(), "prisma", MODELS));
+    /**
+     * Eight threads of {@code operation} for {@code sinew.stress.seconds} (default 3) on a fresh database of
+     * {@code models} in prisma mode; then every kind of write named in {@code mustSucceed} has succeeded at least once
+     * and each orphan query (written with the database's quote) counts 0.
+     */
+    private static void stress(DatabaseKind kind, String models, Consumer<Sinew> seed, Function<Sinew, String> operation,
+                               List<String> mustSucceed, Function<String, Map<String, String>> orphanQueries)
+            throws Exception {
+        Datamodel datamodel = Schemas.valid(Schemas.withDatasource(kind.provider(), "prisma", models));
         long seconds = Long.getLong("sinew.stress.seconds", 3);
         try (TestDb database = TestDb.create(kind, "stress")) {
             database.push(datamodel);
             Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
             List<Throwable> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
             try (Sinew db = database.clientBuilder(datamodel).poolSize(8).maxRetries(8).build()) {
-                for (int u = 1; u <= 20; u++) {
-                    db.model("User").create(Map.of("data", Map.of("id", u)));
-                }
+                seed.accept(db);
                 ExecutorService pool = Executors.newFixedThreadPool(8);
                 long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
                 List<Future<?>> workers = new ArrayList<>();
                 for (int t = 0; t < 8; t++) {
                     workers.add(pool.submit(() -> {
                         while (System.nanoTime() < end && unexpected.isEmpty()) {
-                            String op = randomOperation(db);
+                            String op = operation.apply(db);
                             outcomes.computeIfAbsent(op, k -> new AtomicLong()).incrementAndGet();
                         }
                         return null;
@@ -130,27 +263,27 @@ class ConcurrencyTest {
                 pool.shutdown();
             }
             assertThat(unexpected).as("unexpected failures").isEmpty();
-            System.out.println(kind.provider() + " outcomes: " + outcomes);
+            System.out.println(kind.provider() + " outcomes: " + new java.util.TreeMap<>(outcomes));
             long done = outcomes.entrySet().stream().filter(e -> e.getKey().endsWith(" ok"))
                     .mapToLong(e -> e.getValue().get()).sum();
             assertThat(done).as("work done").isGreaterThan(100);
-            assertThat(outcomes.keySet()).as("every kind of write succeeded at least once")
-                    .contains("delete user ok", "create comment ok", "create post with comments ok", "renumber post ok",
-                            "upsert post ok", "change writers ok", "delete posts of user ok");
+            assertThat(outcomes.keySet()).as("every kind of write succeeded at least once").containsAll(mustSucceed)
+                    .as("a connectOrCreate connects or creates, whatever the other threads do")
+                    .doesNotContain("create post P2025", "create post P2002 on Tag");
             try (Connection c = database.connect(); Statement s = c.createStatement()) {
-                String q = kind == DatabaseKind.MYSQL ? "`" : "\"";
-                assertThat(count(s, "SELECT COUNT(*) FROM " + q + "Post" + q + " p LEFT JOIN " + q + "User" + q
-                        + " u ON p." + q + "authorId" + q + " = u." + q + "id" + q + " WHERE u." + q + "id" + q
-                        + " IS NULL")).as("posts without their user").isZero();
-                assertThat(count(s, "SELECT COUNT(*) FROM " + q + "Comment" + q + " c LEFT JOIN " + q + "Post" + q
-                        + " p ON c." + q + "postId" + q + " = p." + q + "id" + q + " WHERE p." + q + "id" + q
-                        + " IS NULL")).as("comments without their post").isZero();
-                assertThat(count(s, "SELECT COUNT(*) FROM " + q + "Comment" + q + " c LEFT JOIN " + q + "User" + q
-                        + " u ON c." + q + "writerId" + q + " = u." + q + "id" + q + " WHERE c." + q + "writerId" + q
-                        + " IS NOT NULL AND u." + q + "id" + q + " IS NULL")).as("comments with a missing writer")
-                        .isZero();
+                Map<String, String> queries = orphanQueries.apply(kind == DatabaseKind.MYSQL ? "`" : "\"");
+                for (Map.Entry<String, String> query : queries.entrySet()) {
+                    assertThat(count(s, query.getValue())).as(query.getKey()).isZero();
+                }
             }
         }
+    }
+
+    /** Counts the rows of {@code child} whose non-null {@code column} names no row of {@code parent}. */
+    private static String orphans(String q, String child, String column, String parent, String key) {
+        return "SELECT COUNT(*) FROM " + q + child + q + " c LEFT JOIN " + q + parent + q + " p ON c." + q + column + q
+                + " = p." + q + key + q + " WHERE c." + q + column + q + " IS NOT NULL AND p." + q + key + q
+                + " IS NULL";
     }
 
     /** One random write; returns its name and outcome ("... ok" or "... P2003"). */
@@ -220,14 +353,80 @@ class ConcurrencyTest {
             call = () -> db.model("User").deleteMany(Map.of("where", Map.of("id", Map.of("in",
                     List.of(user, random.nextInt(1, 31))))));
         }
+        return outcome(name, call, EXPECTED);
+    }
+
+    /** One random write on tags, posts and their replies; returns its name and outcome. */
+    private static String randomThreadOperation(Sinew db) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int post = random.nextInt(1, 41);
+        int tag = random.nextInt(1, 11);
+        int choice = random.nextInt(100);
+        String name;
+        Runnable call;
+        if (choice < 6) {
+            name = "create tag";
+            call = () -> db.model("Tag").create(Map.of("data", Map.of("id", tag)));
+        } else if (choice < 24) {
+            name = "create post";
+            call = () -> db.model("Post").create(Map.of("data", Map.of("id", post, "tags", Map.of("connectOrCreate",
+                    List.of(Map.of("where", Map.of("id", tag), "create", Map.of("id", tag)))))));
+        } else if (choice < 42) {
+            name = "reply";
+            call = () -> db.model("Post").create(Map.of("data", Map.of("id", random.nextInt(1, 41),
+                    "parent", Map.of("connect", Map.of("id", post)),
+                    "tags", Map.of("connect", Map.of("id", tag)))));
+        } else if (choice < 54) {
+            name = "tag post";
+            call = () -> db.model("Post").update(Map.of("where", Map.of("id", post),
+                    "data", Map.of("tags", Map.of("connect", List.of(Map.of("id", tag))))));
+        } else if (choice < 59) {
+            name = "retag post";
+            call = () -> db.model("Post").update(Map.of("where", Map.of("id", post),
+                    "data", Map.of("tags", Map.of("set", List.of(Map.of("id", tag), Map.of("id", tag % 10 + 1))))));
+        } else if (choice < 63) {
+            name = "untag post";
+            call = () -> db.model("Post").update(Map.of("where", Map.of("id", post),
+                    "data", Map.of("tags", Map.of("disconnect", Map.of("id", tag)))));
+        } else if (choice < 69) {
+            name = "delete tag";
+            call = () -> db.model("Tag").delete(Map.of("where", Map.of("id", tag)));
+        } else if (choice < 71) {
+            name = "delete tags";
+            call = () -> db.model("Tag").deleteMany(Map.of("where", Map.of("id", Map.of("in",
+                    List.of(tag, random.nextInt(1, 11))))));
+        } else if (choice < 75) {
+            name = "renumber tag";
+            call = () -> db.model("Tag").update(Map.of("where", Map.of("id", tag),
+                    "data", Map.of("id", random.nextInt(1, 11))));
+        } else if (choice < 87) {
+            name = "delete post";
+            call = () -> db.model("Post").delete(Map.of("where", Map.of("id", post)));
+        } else if (choice < 93) {
+            name = "renumber post";
+            call = () -> db.model("Post").update(Map.of("where", Map.of("id", post),
+                    "data", Map.of("id", random.nextInt(1, 41))));
+        } else {
+            name = "move reply";
+            call = () -> db.model("Post").updateMany(Map.of("where", Map.of("id", post, "parentId", Map.of("gte", 1)),
+                    "data", Map.of("parentId", random.nextInt(1, 41))));
+        }
+        return outcome(name, call, THREAD_CODES);
+    }
+
+    /**
+     * Runs the write: "name ok", or "name" and the error's code when it is one of the expected ones (a unique
+     * violation with its model: "create post P2002 on Tag"); any other error fails the test.
+     */
+    private static String outcome(String name, Runnable call, Set<String> expected) {
         try {
             call.run();
             return name + " ok";
         } catch (SinewException e) {
-            if (!EXPECTED.contains(e.code())) {
+            if (!expected.contains(e.code())) {
                 throw e;
             }
-            return name + " " + e.code();
+            return name + " " + e.code() + (e.code().equals("P2002") ? " on " + e.meta().get("modelName") : "");
         }
     }
 
