@@ -115,6 +115,55 @@ class ConcurrencyTest {
                         "replies without their parent", orphans(q, "Post", "parentId", "Post", "id")))));
     }
 
+    /**
+     * The same over a compound foreign key (Org's two-column identifier, cascading to teams on delete and on a
+     * renumbered code) and a SetNull one below it, which a cascade reaches from two levels up.
+     */
+    @TestFactory
+    Stream<DynamicTest> noOrphansOverCompoundKeysUnderConcurrentWrites() {
+        return TestDb.available().stream().filter(k -> k != DatabaseKind.SQLITE)
+                .map(kind -> DynamicTest.dynamicTest(kind.provider(), () -> stress(kind, ORGS, db -> {
+                    for (int o = 1; o <= 6; o++) {
+                        db.model("Org").create(Map.of("data", Map.of("region", o % 2 == 0 ? "eu" : "us", "code", o)));
+                    }
+                }, ConcurrencyTest::randomOrgOperation, List.of("create team ok", "join team ok", "delete org ok",
+                        "renumber org ok", "move team ok", "delete team ok", "renumber team ok", "delete orgs ok"),
+                        q -> Map.of(
+                        "teams without their org", "SELECT COUNT(*) FROM " + q + "Team" + q + " t LEFT JOIN " + q
+                                + "Org" + q + " o ON t." + q + "region" + q + " = o." + q + "region" + q + " AND t."
+                                + q + "orgCode" + q + " = o." + q + "code" + q + " WHERE o." + q + "code" + q
+                                + " IS NULL",
+                        "members of a missing team", orphans(q, "Member", "teamId", "Team", "id")))));
+    }
+
+    static final String ORGS = """
+            model Org {
+              region String
+              code   Int
+              teams  Team[]
+
+              @@id([region, code])
+            }
+
+            model Team {
+              id      Int      @id
+              region  String
+              orgCode Int
+              org     Org      @relation(fields: [region, orgCode], references: [region, code], onDelete: Cascade, onUpdate: Cascade)
+              members Member[]
+
+              @@index([region, orgCode])
+            }
+
+            model Member {
+              id     Int   @id
+              teamId Int?
+              team   Team? @relation(fields: [teamId], references: [id], onDelete: SetNull, onUpdate: Cascade)
+
+              @@index([teamId])
+            }
+            """;
+
     static final String CONNECTED = """
             model User {
               id    Int    @id
@@ -412,6 +461,51 @@ class ConcurrencyTest {
                     "data", Map.of("parentId", random.nextInt(1, 41))));
         }
         return outcome(name, call, THREAD_CODES);
+    }
+
+    /** One random write on orgs, their teams and the teams' members; returns its name and outcome. */
+    private static String randomOrgOperation(Sinew db) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String region = random.nextBoolean() ? "eu" : "us";
+        int code = random.nextInt(1, 9);
+        Map<String, Object> org = Map.of("region_code", Map.of("region", region, "code", code));
+        int team = random.nextInt(1, 41);
+        int choice = random.nextInt(100);
+        String name;
+        Runnable call;
+        if (choice < 10) {
+            name = "create org";
+            call = () -> db.model("Org").create(Map.of("data", Map.of("region", region, "code", code)));
+        } else if (choice < 36) {
+            name = "create team";
+            call = () -> db.model("Team").create(Map.of("data", Map.of("id", team, "org", Map.of("connect", org))));
+        } else if (choice < 56) {
+            name = "join team";
+            call = () -> db.model("Member").create(Map.of("data", Map.of("id", random.nextInt(1, 1_000_000),
+                    "teamId", team)));
+        } else if (choice < 66) {
+            name = "move team";
+            call = () -> db.model("Team").update(Map.of("where", Map.of("id", team),
+                    "data", Map.of("region", region, "orgCode", code)));
+        } else if (choice < 74) {
+            name = "renumber org";
+            call = () -> db.model("Org").update(Map.of("where", org, "data", Map.of("code", random.nextInt(1, 9))));
+        } else if (choice < 80) {
+            name = "renumber team";
+            call = () -> db.model("Team").update(Map.of("where", Map.of("id", team),
+                    "data", Map.of("id", random.nextInt(1, 41))));
+        } else if (choice < 92) {
+            name = "delete team";
+            call = () -> db.model("Team").delete(Map.of("where", Map.of("id", team)));
+        } else if (choice < 98) {
+            name = "delete org";
+            call = () -> db.model("Org").delete(Map.of("where", org));
+        } else {
+            name = "delete orgs";
+            call = () -> db.model("Org").deleteMany(Map.of("where", Map.of("region", region,
+                    "code", Map.of("gte", code))));
+        }
+        return outcome(name, call, EXPECTED);
     }
 
     /**
