@@ -37,6 +37,8 @@ final class Writer {
     static final List<String> DELETE_ARGS = List.of("where", "select", "include", "omit");
     static final List<String> DELETE_MANY_ARGS = List.of("where");
 
+    /** How often {@link #createUnlessRaced} creates before a unique violation stands. */
+    private static final int RACED_CREATE_ATTEMPTS = 3;
     private static final List<String> ATOMIC_OPS = List.of("set", "increment", "decrement", "multiply", "divide");
     /** The order nested writes run in, whatever the order of the caller's map. */
     private static final List<String> NESTED_ORDER = List.of("set", "disconnect", "delete", "deleteMany", "update",
@@ -1363,28 +1365,34 @@ final class Writer {
     /**
      * Runs {@code create} in a savepoint. Another transaction may insert the same record between the caller's read
      * and this insert; then the insert fails on the unique constraint, and {@code instead} runs on the record the
-     * other transaction created, which it reads with {@link #findCommitted}; it returns null when it finds no such
-     * record (the violated unique was another one), and then the violation stands.
+     * other transaction created, which it reads with {@link #findCommitted}. When {@code instead} finds no such
+     * record (returns null), either a third transaction deleted it again, and the create is tried anew, or the
+     * violated unique was another one, and after {@link #RACED_CREATE_ATTEMPTS} attempts the violation stands.
      */
     private <T> T createUnlessRaced(SqlWork<T> create, SqlWork<T> instead) throws SQLException {
-        session.flush();
-        Savepoint savepoint = session.connection.setSavepoint();
-        try {
-            T created = create.run();
+        for (int attempt = 1; ; attempt++) {
             session.flush();
-            session.connection.releaseSavepoint(savepoint);
-            return created;
-        } catch (SQLException e) {
-            session.discard();
-            if (!(session.dialect.constraintViolation(e).orElse(null) instanceof ConstraintViolation.UniqueViolation)) {
-                throw e;
+            Savepoint savepoint = session.connection.setSavepoint();
+            try {
+                T created = create.run();
+                session.flush();
+                session.connection.releaseSavepoint(savepoint);
+                return created;
+            } catch (SQLException e) {
+                session.discard();
+                if (!(session.dialect.constraintViolation(e).orElse(null)
+                        instanceof ConstraintViolation.UniqueViolation)) {
+                    throw e;
+                }
+                session.connection.rollback(savepoint);
+                T raced = instead.run();
+                if (raced != null) {
+                    return raced;
+                }
+                if (attempt == RACED_CREATE_ATTEMPTS) {
+                    throw e;
+                }
             }
-            session.connection.rollback(savepoint);
-            T raced = instead.run();
-            if (raced == null) {
-                throw e;
-            }
-            return raced;
         }
     }
 

@@ -78,6 +78,7 @@ class ConcurrencyTest {
               @@index([parentId])
             }
             """;
+    private static final Set<String> PROFILE_CODES = Set.of("P2002", "P2003", "P2014", "P2017", "P2025", "P2034");
     private static final Set<String> THREAD_CODES = Set.of("P2002", "P2003", "P2014", "P2025", "P2034");
 
     @TestFactory
@@ -109,7 +110,10 @@ class ConcurrencyTest {
                     }
                 }, ConcurrencyTest::randomThreadOperation, List.of("create post ok", "reply ok", "tag post ok",
                         "retag post ok", "untag post ok", "delete tag ok", "delete tags ok", "renumber tag ok",
-                        "delete post ok", "delete post P2014", "renumber post ok", "move reply ok", "create post P2002 on Post"), q -> Map.of(
+                        "delete post ok", "delete post P2014", "renumber post ok", "move reply ok"),
+                        // a connectOrCreate connects or creates, whatever the other threads do
+                        List.of("create post P2025 (connect)", "tag post P2025 (connect)", "tag post P2002"),
+                        q -> Map.of(
                         "join rows without their post", orphans(q, "_PostToTag", "A", "Post", "id"),
                         "join rows without their tag", orphans(q, "_PostToTag", "B", "Tag", "id"),
                         "replies without their parent", orphans(q, "Post", "parentId", "Post", "id")))));
@@ -161,6 +165,36 @@ class ConcurrencyTest {
               team   Team? @relation(fields: [teamId], references: [id], onDelete: SetNull, onUpdate: Cascade)
 
               @@index([teamId])
+            }
+            """;
+
+    /**
+     * The same over a one-to-one relation, whose nested writes move, replace, disconnect and delete the one
+     * connected record, from either side.
+     */
+    @TestFactory
+    Stream<DynamicTest> noOrphansOverOneToOneUnderConcurrentWrites() {
+        return TestDb.available().stream().filter(k -> k != DatabaseKind.SQLITE)
+                .map(kind -> DynamicTest.dynamicTest(kind.provider(), () -> stress(kind, PROFILES, db -> {
+                    for (int u = 1; u <= 10; u++) {
+                        db.model("User").create(Map.of("data", Map.of("id", u)));
+                    }
+                }, ConcurrencyTest::randomProfileOperation, List.of("create user with profile ok",
+                        "give profile ok", "take profile ok", "upsert profile ok", "drop profile ok",
+                        "delete profile ok", "delete user ok", "renumber user ok", "claim user ok"),
+                        q -> Map.of("profiles of a missing user", orphans(q, "Profile", "userId", "User", "id")))));
+    }
+
+    static final String PROFILES = """
+            model User {
+              id      Int      @id
+              profile Profile?
+            }
+
+            model Profile {
+              id     Int   @id
+              userId Int?  @unique
+              user   User? @relation(fields: [userId], references: [id], onDelete: Cascade, onUpdate: Cascade)
             }
             """;
 
@@ -282,6 +316,13 @@ class ConcurrencyTest {
     private static void stress(DatabaseKind kind, String models, Consumer<Sinew> seed, Function<Sinew, String> operation,
                                List<String> mustSucceed, Function<String, Map<String, String>> orphanQueries)
             throws Exception {
+        stress(kind, models, seed, operation, mustSucceed, List.of(), orphanQueries);
+    }
+
+    /** As above, and none of the outcomes {@code mustNotHappen} happened. */
+    private static void stress(DatabaseKind kind, String models, Consumer<Sinew> seed, Function<Sinew, String> operation,
+                               List<String> mustSucceed, List<String> mustNotHappen,
+                               Function<String, Map<String, String>> orphanQueries) throws Exception {
         Datamodel datamodel = Schemas.valid(Schemas.withDatasource(kind.provider(), "prisma", models));
         long seconds = Long.getLong("sinew.stress.seconds", 3);
         try (TestDb database = TestDb.create(kind, "stress")) {
@@ -316,9 +357,9 @@ class ConcurrencyTest {
             long done = outcomes.entrySet().stream().filter(e -> e.getKey().endsWith(" ok"))
                     .mapToLong(e -> e.getValue().get()).sum();
             assertThat(done).as("work done").isGreaterThan(100);
-            assertThat(outcomes.keySet()).as("every kind of write succeeded at least once").containsAll(mustSucceed)
-                    .as("a connectOrCreate connects or creates, whatever the other threads do")
-                    .doesNotContain("create post P2025", "create post P2002 on Tag");
+            assertThat(outcomes.keySet()).as("every kind of write succeeded at least once").containsAll(mustSucceed);
+            assertThat(outcomes.keySet()).as("outcomes that must not happen")
+                    .noneMatch(outcome -> mustNotHappen.contains(outcome));
             try (Connection c = database.connect(); Statement s = c.createStatement()) {
                 Map<String, String> queries = orphanQueries.apply(kind == DatabaseKind.MYSQL ? "`" : "\"");
                 for (Map.Entry<String, String> query : queries.entrySet()) {
@@ -427,8 +468,9 @@ class ConcurrencyTest {
                     "tags", Map.of("connect", Map.of("id", tag)))));
         } else if (choice < 54) {
             name = "tag post";
-            call = () -> db.model("Post").update(Map.of("where", Map.of("id", post),
-                    "data", Map.of("tags", Map.of("connect", List.of(Map.of("id", tag))))));
+            call = () -> db.model("Post").update(Map.of("where", Map.of("id", post), "data", Map.of("tags",
+                    Map.of("connectOrCreate", List.of(Map.of("where", Map.of("id", tag), "create",
+                            Map.of("id", tag)))))));
         } else if (choice < 59) {
             name = "retag post";
             call = () -> db.model("Post").update(Map.of("where", Map.of("id", post),
@@ -508,9 +550,61 @@ class ConcurrencyTest {
         return outcome(name, call, EXPECTED);
     }
 
+    /** One random write on users and their one profile; returns its name and outcome. */
+    private static String randomProfileOperation(Sinew db) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int user = random.nextInt(1, 16);
+        int profile = random.nextInt(1, 31);
+        Map<String, Object> where = Map.of("id", user);
+        int choice = random.nextInt(100);
+        String name;
+        Runnable call;
+        if (choice < 12) {
+            name = "create user with profile";
+            call = () -> db.model("User").create(Map.of("data", Map.of("id", user,
+                    "profile", Map.of("create", Map.of("id", profile)))));
+        } else if (choice < 20) {
+            name = "create profile";
+            call = () -> db.model("Profile").create(Map.of("data", Map.of("id", profile)));
+        } else if (choice < 34) {
+            name = "give profile";
+            call = () -> db.model("User").update(Map.of("where", where,
+                    "data", Map.of("profile", Map.of("connect", Map.of("id", profile)))));
+        } else if (choice < 44) {
+            name = "claim user";
+            call = () -> db.model("Profile").update(Map.of("where", Map.of("id", profile),
+                    "data", Map.of("user", Map.of("connect", where))));
+        } else if (choice < 52) {
+            name = "take profile";
+            call = () -> db.model("User").update(Map.of("where", where,
+                    "data", Map.of("profile", Map.of("disconnect", true))));
+        } else if (choice < 62) {
+            name = "upsert profile";
+            call = () -> db.model("User").update(Map.of("where", where, "data", Map.of("profile",
+                    Map.of("upsert", Map.of("create", Map.of("id", profile), "update", Map.of())))));
+        } else if (choice < 70) {
+            name = "drop profile";
+            call = () -> db.model("User").update(Map.of("where", where,
+                    "data", Map.of("profile", Map.of("delete", true))));
+        } else if (choice < 76) {
+            name = "delete profile";
+            call = () -> db.model("Profile").delete(Map.of("where", Map.of("id", profile)));
+        } else if (choice < 88) {
+            name = "delete user";
+            call = () -> db.model("User").delete(Map.of("where", where));
+        } else if (choice < 96) {
+            name = "renumber user";
+            call = () -> db.model("User").update(Map.of("where", where, "data", Map.of("id", random.nextInt(1, 16))));
+        } else {
+            name = "create user";
+            call = () -> db.model("User").create(Map.of("data", Map.of("id", user)));
+        }
+        return outcome(name, call, PROFILE_CODES);
+    }
+
     /**
-     * Runs the write: "name ok", or "name" and the error's code when it is one of the expected ones (a unique
-     * violation with its model: "create post P2002 on Tag"); any other error fails the test.
+     * Runs the write: "name ok", or "name" and the error's code when it is one of the expected ones ("tag post
+     * P2025 (connect)" when it is a connect that found no record); any other error fails the test.
      */
     private static String outcome(String name, Runnable call, Set<String> expected) {
         try {
@@ -520,7 +614,8 @@ class ConcurrencyTest {
             if (!expected.contains(e.code())) {
                 throw e;
             }
-            return name + " " + e.code() + (e.code().equals("P2002") ? " on " + e.meta().get("modelName") : "");
+            return name + " " + e.code() + (e.code().equals("P2025") && e.getMessage().contains("connect")
+                    ? " (connect)" : "");
         }
     }
 
