@@ -310,7 +310,7 @@ final class Writer {
             }
             Map<String, Object> ops = Args.map(entry.getValue(), path + "." + key,
                     link.other.name + "CreateNestedOneWithout" + capitalize(key) + "Input");
-            Map<String, Object> referenced = resolveForward(model, link, ops, path + "." + key);
+            Map<String, Object> referenced = resolveForward(model, link, ops, false, path + "." + key);
             for (int i = 0; i < link.selfFields.size(); i++) {
                 forwardValues.put(link.selfFields.get(i).name(), referenced.get(link.otherFields.get(i).name()));
                 setByRelation.put(link.selfFields.get(i).name(), key);
@@ -573,7 +573,7 @@ final class Writer {
 
     /** The referenced record of a forward relation's create/connect/connectOrCreate: its referenced values. */
     private Map<String, Object> resolveForward(ModelMeta model, RelationLink link, Map<String, Object> ops,
-                                               String path) throws SQLException {
+                                               boolean exclusive, String path) throws SQLException {
         Args.allowOnly(ops, List.of("create", "connect", "connectOrCreate"), path);
         if (ops.size() != 1) {
             throw Errors.invalid("Argument `" + path + "` needs exactly one of `create`, `connect` or"
@@ -587,7 +587,7 @@ final class Writer {
         if (ops.containsKey("connect")) {
             Map<String, Object> where = Args.map(ops.get("connect"), path + ".connect",
                     link.other.name + "WhereUniqueInput");
-            Map<String, Object> found = findReferenced(link.other, where, path + ".connect");
+            Map<String, Object> found = findReferenced(link.other, where, exclusive, path + ".connect");
             if (found == null) {
                 throw Errors.relatedRecordNotFound(model.name, link.other.name, link.relation, "a nested connect",
                         "needed to inline the relation on '" + model.name + "' record(s)");
@@ -599,7 +599,7 @@ final class Writer {
         Args.allowOnly(connectOrCreate, List.of("where", "create"), path + ".connectOrCreate");
         Map<String, Object> where = Args.map(require(connectOrCreate, "where"), path + ".connectOrCreate.where",
                 link.other.name + "WhereUniqueInput");
-        Map<String, Object> found = findReferenced(link.other, where, path + ".connectOrCreate.where");
+        Map<String, Object> found = findReferenced(link.other, where, exclusive, path + ".connectOrCreate.where");
         if (found != null) {
             return found;
         }
@@ -607,18 +607,19 @@ final class Writer {
                 link.other.name + "CreateInput");
         return createUnlessRaced(() -> fieldValues(link.other, createOne(link.other, create, null,
                 path + ".connectOrCreate.create"), link.otherFields),
-                () -> findCommitted(link.other, q -> filters.where(link.other, where, q), true));
+                () -> findCommitted(link.other, q -> filters.where(link.other, where, q), !exclusive));
     }
 
     /**
-     * All scalar values of the record matching a unique where, share-locked when the strategy emulates (the record
-     * is about to be referenced), or null.
+     * All scalar values of the record matching a unique where, or null; when the strategy emulates, share-locked
+     * (the record is about to be referenced), or with {@code exclusive} locked for update.
      */
-    private Map<String, Object> findReferenced(ModelMeta model, Map<String, Object> where, String path)
-            throws SQLException {
+    private Map<String, Object> findReferenced(ModelMeta model, Map<String, Object> where, boolean exclusive,
+                                               String path) throws SQLException {
         Filters.requireUnique(model, where, path);
-        return find(model, q -> filters.where(model, where, q),
-                session.strategy.locksRows() ? session.dialect.shareLockClause() : "");
+        String lock = !session.strategy.locksRows() ? ""
+                : exclusive ? session.dialect.updateLockClause() : session.dialect.shareLockClause();
+        return find(model, q -> filters.where(model, where, q), lock);
     }
 
     /** The values of {@code fields} of the record with the identifier (read when the identifier lacks them). */
@@ -797,8 +798,13 @@ final class Writer {
             String at = path + "." + op;
             switch (op) {
                 case "create", "connect", "connectOrCreate" -> {
-                    Map<String, Object> referenced = resolveForward(model, link, Map.of(op, value), path);
-                    if (!link.list && back != null && !back.list) {
+                    // One-to-one: the record's other holder is disconnected first. Locking the record for update
+                    // makes concurrent connects to it take turns, each disconnecting the one before, where with a
+                    // share lock both would find no other holder and one would fail on the unique constraint.
+                    boolean oneToOne = !link.list && back != null && !back.list;
+                    Map<String, Object> referenced = resolveForward(model, link, Map.of(op, value), oneToOne,
+                            path);
+                    if (oneToOne) {
                         detachOtherOneToOne(model, link, referenced, current);
                     }
                     pointAt(link, referenced, assignments, verified);
@@ -844,7 +850,7 @@ final class Writer {
                         reread = true;
                     } else {
                         Map<String, Object> referenced = resolveForward(model, link,
-                                Map.of("create", require(upsert, "create")), path);
+                                Map.of("create", require(upsert, "create")), false, path);
                         pointAt(link, referenced, assignments, verified);
                     }
                 }
@@ -1223,7 +1229,7 @@ final class Writer {
     private Map<String, Object> findToConnect(RelationLink link, Map<String, Object> where, String at)
             throws SQLException {
         if (link.isManyToMany()) {
-            return findReferenced(link.other, where, at);
+            return findReferenced(link.other, where, false, at);
         }
         Filters.requireUnique(link.other, where, at);
         return findRow(link.other, q -> filters.where(link.other, where, q), true);
