@@ -353,6 +353,24 @@ abstract class CrudCases {
         assertThat(db.model("User").findUnique(Map.of("where", Map.of("email", "new@x")))).isNull();
     }
 
+    /**
+     * Renumbering a user onto another's id: PostgreSQL and SQLite refuse the duplicate identifier, MariaDB first
+     * finds that the cascade to the profiles would duplicate their unique foreign key (its error 1761). Both are
+     * P2002, and nothing changes.
+     */
+    @Test
+    void aKeyChangeThatWouldDuplicateACascadedUniqueKeyIsAUniqueViolation() {
+        Map<String, Object> ada = db.model("User").create(Map.of("data", Map.of("email", "ada@x",
+                "profile", Map.of("create", Map.of("bio", "a")))));
+        Map<String, Object> bob = db.model("User").create(Map.of("data", Map.of("email", "bob@x",
+                "profile", Map.of("create", Map.of("bio", "b")))));
+        SinewException failure = catchSinew(() -> db.model("User").update(Map.of("where", Map.of("id", ada.get("id")),
+                "data", Map.of("id", bob.get("id")))));
+        assertThat(failure.code()).as(failure.getMessage()).isEqualTo("P2002");
+        assertThat(db.model("Profile").findMany(Map.of("orderBy", Map.of("bio", "asc"))))
+                .extracting(p -> p.get("userId")).containsExactly(ada.get("id"), bob.get("id"));
+    }
+
     @Test
     void interactiveTransactionsCommitOrRollBackTogether() {
         seed();

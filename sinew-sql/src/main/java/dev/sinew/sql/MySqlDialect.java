@@ -328,6 +328,7 @@ public class MySqlDialect extends Dialect {
 
     private static final Pattern FK = Pattern.compile("CONSTRAINT `((?:[^`]|``)+)` FOREIGN KEY \\(([^)]*)\\)");
     private static final Pattern DUPLICATE = Pattern.compile("for key '(?:[^'.]+\\.)?([^']+)'");
+    private static final Pattern CASCADED_DUPLICATE = Pattern.compile("duplicate entry in table '[^']+', key '([^']+)'");
     private static final Pattern NULL_COLUMN = Pattern.compile("Column '([^']+)' cannot be null");
     private static final Pattern NO_DEFAULT = Pattern.compile("Field '([^']+)' doesn't have a default value");
 
@@ -349,6 +350,12 @@ public class MySqlDialect extends Dialect {
         }
         if (code == 1062) {
             Matcher m = DUPLICATE.matcher(message);
+            return Optional.of(new ConstraintViolation.UniqueViolation(m.find() ? m.group(1) : null, List.of()));
+        }
+        if (code == 1761 || code == 1762 || code == 1557) {
+            // A key change whose ON UPDATE CASCADE would duplicate a unique key of the child table: InnoDB reports
+            // it before the parent's own duplicate key, naming the child's key when it can (1761).
+            Matcher m = CASCADED_DUPLICATE.matcher(message);
             return Optional.of(new ConstraintViolation.UniqueViolation(m.find() ? m.group(1) : null, List.of()));
         }
         if (code == 1048 || code == 1364) {

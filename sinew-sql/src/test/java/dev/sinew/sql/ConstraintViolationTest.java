@@ -45,6 +45,12 @@ class ConstraintViolationTest {
         assertThat(mysql.constraintViolation(new SQLException("Duplicate entry 'a@b.c' for key "
                 + "'User.User_email_key'", "23000", 1062)))
                 .contains(new ConstraintViolation.UniqueViolation("User_email_key", List.of()));
+        assertThat(mysql.constraintViolation(new SQLException("Foreign key constraint for table 'User', record '2' "
+                + "would lead to a duplicate entry in table 'Profile', key 'Profile_userId_key'", "23000", 1761)))
+                .contains(new ConstraintViolation.UniqueViolation("Profile_userId_key", List.of()));
+        assertThat(mysql.constraintViolation(new SQLException("Foreign key constraint for table 'User', record '2' "
+                + "would lead to a duplicate entry in a child table", "23000", 1762)))
+                .contains(new ConstraintViolation.UniqueViolation(null, List.of()));
         assertThat(mysql.constraintViolation(new SQLException("Column 'email' cannot be null", "23000", 1048)))
                 .contains(new ConstraintViolation.NullViolation("email"));
     }
