@@ -89,7 +89,7 @@ final class Writer {
             throw Errors.recordNotFound(model.name, "an update");
         }
         Map<String, Object> id = updateOne(model, row, data, "data");
-        return reader.readByIdentifiers(model, List.of(id), selection).get(0);
+        return readBack(model, id, selection, "an update");
     }
 
     Map<String, Object> updateMany(ModelMeta model, Map<String, Object> args) throws SQLException {
@@ -110,7 +110,21 @@ final class Writer {
         Map<String, Object> update = Args.map(require(args, "update"), "update", model.name + "UpdateInput");
         Function<String, Sql> unique = whereUnique(model, where, "where");
         Map<String, Object> id = upsertOne(model, unique, create, update, null, "");
-        return reader.readByIdentifiers(model, List.of(id), selection).get(0);
+        return readBack(model, id, selection, "an upsert");
+    }
+
+    /**
+     * The record as the call returns it, read by its identifier. With foreign keys nothing locks the record between
+     * the call's first read and this one, so another transaction may have deleted it or changed its identifier
+     * meanwhile: then the record was not found ({@code P2025}), as when the first read found nothing.
+     */
+    private Map<String, Object> readBack(ModelMeta model, Map<String, Object> id, Selection selection,
+                                         String operation) throws SQLException {
+        List<Map<String, Object>> rows = reader.readByIdentifiers(model, List.of(id), selection);
+        if (rows.isEmpty()) {
+            throw Errors.recordNotFound(model.name, operation);
+        }
+        return rows.get(0);
     }
 
     Map<String, Object> delete(ModelMeta model, Map<String, Object> args) throws SQLException {
@@ -126,7 +140,7 @@ final class Writer {
             throw Errors.recordNotFound(model.name, "a delete");
         }
         Map<String, Object> id = identifierOf(model, row);
-        Map<String, Object> result = reader.readByIdentifiers(model, List.of(id), selection).get(0);
+        Map<String, Object> result = readBack(model, id, selection, "a delete");
         if (deleteByIdentifiers(model, List.of(id)) == 0) {
             throw Errors.recordNotFound(model.name, "a delete");
         }
