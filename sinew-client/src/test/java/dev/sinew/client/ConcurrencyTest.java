@@ -91,7 +91,7 @@ class ConcurrencyTest {
                     }
                 }, ConcurrencyTest::randomOperation, List.of("delete user ok", "create comment ok",
                         "create post with comments ok", "renumber post ok", "upsert post ok", "change writers ok",
-                        "delete posts of user ok"), q -> Map.of(
+                        "delete posts of user ok", "post and comment in a transaction ok"), q -> Map.of(
                         "posts without their user", orphans(q, "Post", "authorId", "User", "id"),
                         "comments without their post", orphans(q, "Comment", "postId", "Post", "id"),
                         "comments with a missing writer", orphans(q, "Comment", "writerId", "User", "id"))));
@@ -407,10 +407,18 @@ class ConcurrencyTest {
         if (choice < 12) {
             name = "create user";
             call = () -> db.model("User").create(Map.of("data", Map.of("id", user)));
-        } else if (choice < 28) {
+        } else if (choice < 22) {
             name = "create post";
             call = () -> db.model("Post").create(Map.of("data", Map.of("id", random.nextInt(1, 151),
                     "authorId", user)));
+        } else if (choice < 28) {
+            name = "post and comment in a transaction";
+            call = () -> db.transaction(tx -> {
+                int id = random.nextInt(1, 151);
+                tx.model("Post").create(Map.of("data", Map.of("id", id, "authorId", user)));
+                return tx.model("Comment").create(Map.of("data", Map.of("id", random.nextInt(1, 1_000_000),
+                        "postId", id, "writerId", random.nextInt(1, 31))));
+            });
         } else if (choice < 46) {
             name = "create comment";
             call = () -> db.model("Comment").create(Map.of("data", Map.of("id", random.nextInt(1, 1_000_000),
