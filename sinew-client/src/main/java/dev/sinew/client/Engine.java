@@ -159,7 +159,7 @@ final class Engine implements Scope, AutoCloseable {
      * Rolls back a transaction begun by a statement on a connection in auto-commit mode: by a statement too, rather
      * than trusting the driver's idea of whether a transaction is open (a no-op when none is).
      */
-    private static void rollbackBegunQuietly(Connection connection) {
+    static void rollbackBegunQuietly(Connection connection) {
         try {
             execute(connection, "ROLLBACK");
         } catch (SQLException ignored) {
@@ -172,7 +172,7 @@ final class Engine implements Scope, AutoCloseable {
      * manual-commit mode, so a transaction that the driver's {@code commit()} overlooked would go to the next
      * borrower still open.
      */
-    private static void execute(Connection connection, String transactionControl) throws SQLException {
+    static void execute(Connection connection, String transactionControl) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(transactionControl);
         }

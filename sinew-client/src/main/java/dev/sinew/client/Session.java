@@ -28,6 +28,8 @@ final class Session {
     private Sql begin;
     /** Whether {@link #begin} has gone to the database. */
     private boolean begun;
+    /** Savepoints set so far, for their names. */
+    private int savepoints;
     /** The model of the client call running in this session, for error metadata. */
     private String operationModel;
 
@@ -191,6 +193,28 @@ final class Session {
      */
     void beginWith(String statement) {
         begin = new Sql(statement);
+    }
+
+    /**
+     * Sets a savepoint by a statement, after the queued statements; returns its name. Statements rather than the
+     * driver's {@code Savepoint}s, because a transaction begun by a statement is outside the driver's view (and
+     * sqlite-jdbc would take a savepoint on a connection in auto-commit mode as the start of its own transaction).
+     */
+    String savepoint() throws SQLException {
+        flush();
+        String name = "sinew_" + ++savepoints;
+        Engine.execute(connection, "SAVEPOINT " + name);
+        return name;
+    }
+
+    /** Releases the savepoint, keeping what was done since. */
+    void releaseSavepoint(String name) throws SQLException {
+        Engine.execute(connection, "RELEASE SAVEPOINT " + name);
+    }
+
+    /** Undoes what was done since the savepoint; the transaction goes on. */
+    void rollbackToSavepoint(String name) throws SQLException {
+        Engine.execute(connection, "ROLLBACK TO SAVEPOINT " + name);
     }
 
     /** Forgets the queued statements (their write failed and is being rolled back). */

@@ -63,33 +63,60 @@ public final class Sinew implements AutoCloseable {
      * throws (the exception is rethrown).
      */
     public <T> T transaction(Function<Transaction, T> body) {
+        // Begun and ended as the writes of single calls are (Engine.write): by statements where the dialect asks.
+        String begin = engine.dialect.writeTransactionBegin();
         Connection connection;
         try {
             connection = engine.connection();
-            connection.setAutoCommit(false);
         } catch (SQLException e) {
+            throw engine.translate(e, null);
+        }
+        try {
+            if (begin == null) {
+                connection.setAutoCommit(false);
+            } else {
+                Engine.execute(connection, begin);
+            }
+        } catch (SQLException e) {
+            close(connection);
             throw engine.translate(e, null);
         }
         Transaction transaction = new Transaction(engine, connection);
         try {
             T result = body.apply(transaction);
             transaction.close();
-            connection.commit();
+            if (begin == null) {
+                connection.commit();
+            } else {
+                Engine.execute(connection, "COMMIT");
+            }
             return result;
         } catch (SQLException e) {
-            Engine.rollbackQuietly(connection);
+            rollbackQuietly(connection, begin);
             throw engine.translate(e, null);
         } catch (RuntimeException | Error e) {
             transaction.close();
-            Engine.rollbackQuietly(connection);
+            rollbackQuietly(connection, begin);
             throw e;
         } finally {
             transaction.close();
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // returned to the pool, or already broken
-            }
+            close(connection);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection, String begin) {
+        if (begin == null) {
+            Engine.rollbackQuietly(connection);
+        } else {
+            Engine.rollbackBegunQuietly(connection);
+        }
+    }
+
+    private static void close(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // returned to the pool, or already broken
         }
     }
 

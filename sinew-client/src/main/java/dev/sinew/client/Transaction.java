@@ -2,7 +2,6 @@ package dev.sinew.client;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.List;
 import java.util.Map;
 
@@ -58,16 +57,16 @@ public final class Transaction {
         public <T> T write(String model, Work<T> work) {
             requireOpen();
             session.operationModel(model);
-            Savepoint savepoint;
+            String savepoint;
             try {
-                savepoint = session.connection.setSavepoint();
+                savepoint = session.savepoint();
             } catch (SQLException e) {
                 throw engine.translate(e, model);
             }
             try {
                 T result = work.run(session);
                 session.flush();
-                session.connection.releaseSavepoint(savepoint);
+                session.releaseSavepoint(savepoint);
                 return result;
             } catch (SQLException e) {
                 session.discard();
@@ -81,9 +80,9 @@ public final class Transaction {
         }
     };
 
-    private void rollbackTo(Savepoint savepoint) {
+    private void rollbackTo(String savepoint) {
         try {
-            session.connection.rollback(savepoint);
+            session.rollbackToSavepoint(savepoint);
         } catch (SQLException ignored) {
             // the transaction is broken; the whole transaction rolls back when the body returns
         }

@@ -10,7 +10,6 @@ import dev.sinew.schema.model.ScalarKind;
 import dev.sinew.sql.ConstraintViolation;
 import java.math.BigDecimal;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -1391,12 +1390,11 @@ final class Writer {
      */
     private <T> T createUnlessRaced(SqlWork<T> create, SqlWork<T> instead) throws SQLException {
         for (int attempt = 1; ; attempt++) {
-            session.flush();
-            Savepoint savepoint = session.connection.setSavepoint();
+            String savepoint = session.savepoint();
             try {
                 T created = create.run();
                 session.flush();
-                session.connection.releaseSavepoint(savepoint);
+                session.releaseSavepoint(savepoint);
                 return created;
             } catch (SQLException e) {
                 session.discard();
@@ -1404,7 +1402,7 @@ final class Writer {
                         instanceof ConstraintViolation.UniqueViolation)) {
                     throw e;
                 }
-                session.connection.rollback(savepoint);
+                session.rollbackToSavepoint(savepoint);
                 T raced = instead.run();
                 if (raced != null) {
                     return raced;

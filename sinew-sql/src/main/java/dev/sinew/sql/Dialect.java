@@ -547,7 +547,8 @@ public abstract class Dialect {
      * statements on a connection left in auto-commit mode; or null, and the client turns auto-commit off, where the
      * driver costs no round trip for it (pgJDBC sends its BEGIN with the first statement; MariaDB Connector/J
      * would send {@code set autocommit=0} on its own, and {@code set autocommit=1} again when the pool takes the
-     * connection back). The driver's {@code commit()} and {@code rollback()} must end a transaction begun so.
+     * connection back). A transaction begun by this statement ends with a COMMIT or ROLLBACK statement, and its
+     * savepoints are statements too.
      */
     public String writeTransactionBegin() {
         return null;

@@ -393,9 +393,8 @@ public class SqliteDialect extends Dialect {
     @Override
     public java.util.Properties clientConnectionProperties() {
         java.util.Properties properties = new java.util.Properties();
-        // Writes begin with BEGIN IMMEDIATE: the database's single writer lock is taken before the first read of a
-        // write transaction, so the emulation's checks and cascades see no concurrent change (SQLite has no row
-        // locks to take instead).
+        // Transactions begin with BEGIN IMMEDIATE (writeTransactionBegin), sent by the client; this covers a
+        // transaction the driver would begin itself.
         properties.setProperty("transaction_mode", "IMMEDIATE");
         properties.setProperty("foreign_keys", "true");
         properties.setProperty("busy_timeout", "10000");
@@ -405,6 +404,19 @@ public class SqliteDialect extends Dialect {
     @Override
     public int maxBindParameters() {
         return 32766;
+    }
+
+    /**
+     * BEGIN IMMEDIATE takes the database's single writer lock before the first read of a write transaction, so the
+     * emulation's checks and cascades see no concurrent change (SQLite has no row locks to take instead). Sent as a
+     * statement on a connection left in auto-commit mode: sqlite-jdbc's own transactions begin eagerly, in
+     * {@code setAutoCommit(false)}, {@code commit()} and {@code rollback()}, and when that BEGIN times out under
+     * contention the driver believes a transaction is open that is not, so the next call's statements would each
+     * commit on their own.
+     */
+    @Override
+    public String writeTransactionBegin() {
+        return "BEGIN IMMEDIATE";
     }
 
     @Override
