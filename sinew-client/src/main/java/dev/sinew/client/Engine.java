@@ -127,11 +127,7 @@ final class Engine implements Scope, AutoCloseable {
                     }
                     return result;
                 } catch (SQLException | RuntimeException | Error e) {
-                    if (begin != null) {
-                        rollbackBegunQuietly(connection);
-                    } else {
-                        rollbackQuietly(connection);
-                    }
+                    rollbackQuietly(connection, begin != null);
                     throw e;
                 }
             } catch (SQLException e) {
@@ -147,21 +143,18 @@ final class Engine implements Scope, AutoCloseable {
         }
     }
 
-    static void rollbackQuietly(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // the connection is broken; the database rolls the transaction back when it notices
-        }
-    }
-
     /**
-     * Rolls back a transaction begun by a statement on a connection in auto-commit mode: by a statement too, rather
-     * than trusting the driver's idea of whether a transaction is open (a no-op when none is).
+     * Rolls back the connection's transaction. One begun by a statement on a connection in auto-commit mode is rolled
+     * back by a statement too, rather than trusting the driver's idea of whether a transaction is open (a no-op when
+     * none is).
      */
-    static void rollbackBegunQuietly(Connection connection) {
+    static void rollbackQuietly(Connection connection, boolean begunByStatement) {
         try {
-            execute(connection, "ROLLBACK");
+            if (begunByStatement) {
+                execute(connection, "ROLLBACK");
+            } else {
+                connection.rollback();
+            }
         } catch (SQLException ignored) {
             // the connection is broken; the database rolls the transaction back when it notices
         }

@@ -92,23 +92,15 @@ public final class Sinew implements AutoCloseable {
             }
             return result;
         } catch (SQLException e) {
-            rollbackQuietly(connection, begin);
+            Engine.rollbackQuietly(connection, begin != null);
             throw engine.translate(e, null);
         } catch (RuntimeException | Error e) {
             transaction.close();
-            rollbackQuietly(connection, begin);
+            Engine.rollbackQuietly(connection, begin != null);
             throw e;
         } finally {
             transaction.close();
             close(connection);
-        }
-    }
-
-    private static void rollbackQuietly(Connection connection, String begin) {
-        if (begin == null) {
-            Engine.rollbackQuietly(connection);
-        } else {
-            Engine.rollbackBegunQuietly(connection);
         }
     }
 
