@@ -206,6 +206,12 @@ final class Engine implements Scope, AutoCloseable {
         if (violation instanceof ConstraintViolation.NullViolation notNull) {
             return Errors.nullViolation(model, notNull.column(), error);
         }
+        if (violation instanceof ConstraintViolation.ValueTooLong tooLong) {
+            return Errors.valueTooLong(model, tooLong.column(), error);
+        }
+        if (violation instanceof ConstraintViolation.ValueOutOfRange outOfRange) {
+            return Errors.valueOutOfRange(model, outOfRange.detail(), error);
+        }
         String state = error.getSQLState();
         if (state != null && (state.startsWith("08") || state.equals("57P01"))) {
             return new SinewException("P1017", "Server has closed the connection.", Map.of(), error);

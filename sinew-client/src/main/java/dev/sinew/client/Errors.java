@@ -64,6 +64,24 @@ final class Errors {
         return new SinewException("P2011", message, meta, cause);
     }
 
+    /** P2000: a value longer than its column's type allows; {@code column} null where the database does not say. */
+    static SinewException valueTooLong(String model, String column, Throwable cause) {
+        String name = column == null ? "(not available)" : column;
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("modelName", model);
+        meta.put("column_name", name);
+        return new SinewException("P2000", "The provided value for the column is too long for the column's type."
+                + " Column: " + name, meta, cause);
+    }
+
+    /** P2020: a number outside its column's type, in the database's words. */
+    static SinewException valueOutOfRange(String model, String detail, Throwable cause) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("modelName", model);
+        meta.put("details", detail);
+        return new SinewException("P2020", "Value out of range for the type: " + detail, meta, cause);
+    }
+
     /**
      * P2014: a change that a Restrict (or NoAction) relation forbids, or that would leave a required relation
      * without its record. {@code model} is the model of the call.

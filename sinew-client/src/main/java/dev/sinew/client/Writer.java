@@ -8,6 +8,7 @@ import dev.sinew.schema.model.Relation;
 import dev.sinew.schema.model.ScalarField;
 import dev.sinew.schema.model.ScalarKind;
 import dev.sinew.sql.ConstraintViolation;
+import dev.sinew.sql.Dialect;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -562,10 +564,12 @@ final class Writer {
             }
             int chunk = Math.max(1, session.dialect.maxBindParameters() / fields.size());
             List<Map<String, Object>> all = group.getValue();
+            String firstColumn = session.quote(model.scalar(fields.get(0)).columnName());
+            Optional<Dialect.SkippedRowsCounter> counter = skipDuplicates
+                    ? session.dialect.skippedRowsCounter(firstColumn) : Optional.empty();
             for (int start = 0; start < all.size(); start += chunk) {
                 List<Map<String, Object>> part = all.subList(start, Math.min(all.size(), start + chunk));
-                Sql sql = new Sql((skipDuplicates ? session.dialect.insertIgnoreKeyword() : "INSERT") + " INTO "
-                        + session.table(model) + " (" + String.join(", ", fields.stream()
+                Sql sql = new Sql("INSERT INTO " + session.table(model) + " (" + String.join(", ", fields.stream()
                         .map(f -> session.quote(model.scalar(f).columnName())).toList()) + ") VALUES ");
                 for (int r = 0; r < part.size(); r++) {
                     sql.append(r > 0 ? ", (" : "(");
@@ -575,8 +579,15 @@ final class Writer {
                     }
                     sql.append(")");
                 }
+                if (counter.isPresent()) {
+                    session.defer(new Sql(counter.get().reset()));
+                    session.defer(sql.append(counter.get().clause()));
+                    long skipped = session.query(new Sql(counter.get().read()), rs -> rs.getLong(1)).get(0);
+                    count += part.size() - (int) skipped;
+                    continue;
+                }
                 if (skipDuplicates) {
-                    sql.append(session.dialect.onConflictDoNothing());
+                    sql.append(session.dialect.skipDuplicates(firstColumn));
                 }
                 count += session.update(sql);
             }
@@ -1348,13 +1359,13 @@ final class Writer {
         ScalarField selfId = link.selfFields.get(0);
         ScalarField otherId = link.otherFields.get(0);
         String join = session.quote(link.joinTable);
-        Sql sql = new Sql(session.dialect.insertIgnoreKeyword() + " INTO " + join + " ("
+        Sql sql = new Sql("INSERT INTO " + join + " ("
                 + session.quote(link.selfJoinColumn) + ", " + session.quote(link.otherJoinColumn) + ") VALUES ");
         for (int i = 0; i < otherIds.size(); i++) {
             sql.append(i > 0 ? ", (" : "(").param(session.param(selfId, parent.get(selfId.name()))).append(", ")
                     .param(session.param(otherId, otherIds.get(i))).append(")");
         }
-        sql.append(session.dialect.onConflictDoNothing());
+        sql.append(session.dialect.skipDuplicates(session.quote(link.selfJoinColumn)));
         session.update(sql);
     }
 

@@ -342,6 +342,35 @@ abstract class CrudCases {
                 .isEqualTo("Argument `email` is missing in data.");
     }
 
+    /**
+     * {@code skipDuplicates} skips the rows that would duplicate a unique key, and only those: a row that references
+     * no record or does not fit its column fails the whole call, as without it (MySQL's {@code INSERT IGNORE} would
+     * skip the first silently and store the second cut short).
+     */
+    @Test
+    void createManySkipsDuplicatesAndNothingElse() {
+        seed();
+        ModelClient users = db.model("User");
+        assertThat(users.createMany(Map.of("data", List.of(Map.of("email", "a@x"), Map.of("email", "d@x"),
+                Map.of("email", "d@x")), "skipDuplicates", true))).isEqualTo(Map.of("count", 1));
+        assertThat(users.count()).isEqualTo(4);
+        Object author = users.findUnique(Map.of("where", Map.of("email", "d@x"))).get("id");
+        SinewException missingAuthor = catchSinew(() -> db.model("Post").createMany(Map.of("data", List.of(
+                Map.of("title", "kept?", "authorId", author), Map.of("title", "orphan", "authorId", 999)),
+                "skipDuplicates", true)));
+        assertThat(missingAuthor.code()).isEqualTo("P2003");
+        if (kind() == DatabaseKind.MYSQL) {
+            // a String is a VARCHAR(191) there
+            SinewException tooLong = catchSinew(() -> users.createMany(Map.of("data", List.of(
+                    Map.of("email", "e@x"), Map.of("email", "f@x", "name", "n".repeat(200))), "skipDuplicates", true)));
+            assertThat(tooLong.code()).isEqualTo("P2000");
+            assertThat(tooLong.getMessage()).isEqualTo("The provided value for the column is too long for the"
+                    + " column's type. Column: name");
+            assertThat(users.count()).isEqualTo(4);
+        }
+        assertThat(db.model("Post").count(Map.of("where", Map.of("authorId", author)))).isZero();
+    }
+
     @Test
     void writesAreAtomic() {
         seed();

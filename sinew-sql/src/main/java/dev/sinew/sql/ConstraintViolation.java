@@ -3,8 +3,9 @@ package dev.sinew.sql;
 import java.util.List;
 
 /**
- * A constraint the database refused a write for, read from its error. The client reports these the way Prisma does
- * ({@code P2003} for foreign keys, {@code P2002} for unique constraints).
+ * A constraint the database refused a write for, read from its error: a key, a NOT NULL, or the limits of a column's
+ * type. The client reports these the way Prisma does ({@code P2003} for foreign keys, {@code P2002} for unique
+ * constraints, {@code P2000} for a value too long).
  */
 public sealed interface ConstraintViolation {
 
@@ -38,5 +39,21 @@ public sealed interface ConstraintViolation {
      * @param column the column, where the database reports it, else null
      */
     record NullViolation(String column) implements ConstraintViolation {
+    }
+
+    /**
+     * A value longer than its column's type allows.
+     *
+     * @param column the column, where the database reports it, else null
+     */
+    record ValueTooLong(String column) implements ConstraintViolation {
+    }
+
+    /**
+     * A number outside its column's type.
+     *
+     * @param detail the database's words for it
+     */
+    record ValueOutOfRange(String detail) implements ConstraintViolation {
     }
 }

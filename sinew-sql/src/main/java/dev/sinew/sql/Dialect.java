@@ -624,14 +624,28 @@ public abstract class Dialect {
         return true;
     }
 
-    /** The INSERT keyword of an insert that skips rows conflicting with a unique constraint. */
-    public String insertIgnoreKeyword() {
-        return "INSERT";
+    /**
+     * What follows an INSERT's VALUES so that a row that would duplicate a unique key, or an earlier row of the same
+     * INSERT, is skipped, while every other error (a foreign key, a NULL, a value too long) still fails the whole
+     * statement. {@code column} is one of the inserted columns, quoted.
+     */
+    public String skipDuplicates(String column) {
+        return " ON CONFLICT DO NOTHING";
     }
 
-    /** What follows the VALUES of an insert that skips rows conflicting with a unique constraint. */
-    public String onConflictDoNothing() {
-        return " ON CONFLICT DO NOTHING";
+    /**
+     * Where the update count of an insert that skips duplicates is not the number of rows it inserted, the
+     * statements that count the rows it skipped instead; empty where it is.
+     */
+    public Optional<SkippedRowsCounter> skippedRowsCounter(String column) {
+        return Optional.empty();
+    }
+
+    /**
+     * Counts the rows an insert skips: {@code reset} runs before it, {@code clause} replaces
+     * {@link #skipDuplicates}, and {@code read} returns the count afterwards, as one row of one number.
+     */
+    public record SkippedRowsCounter(String reset, String clause, String read) {
     }
 
     /** What follows {@code INSERT INTO t} for a row of defaults only. */

@@ -331,6 +331,9 @@ public class MySqlDialect extends Dialect {
     private static final Pattern CASCADED_DUPLICATE = Pattern.compile("duplicate entry in table '[^']+', key '([^']+)'");
     private static final Pattern NULL_COLUMN = Pattern.compile("Column '([^']+)' cannot be null");
     private static final Pattern NO_DEFAULT = Pattern.compile("Field '([^']+)' doesn't have a default value");
+    private static final Pattern TOO_LONG = Pattern.compile("Data too long for column '((?:[^']|'')+)'");
+    /** The server's own words in a MariaDB Connector/J message ("(conn=5) Out of range value for column ..."). */
+    private static final Pattern SERVER_MESSAGE = Pattern.compile("^(?:\\(conn=\\d+\\) )?(.*)$", Pattern.DOTALL);
 
     @Override
     public Optional<ConstraintViolation> constraintViolation(SQLException error) {
@@ -361,6 +364,14 @@ public class MySqlDialect extends Dialect {
         if (code == 1048 || code == 1364) {
             Matcher m = (code == 1048 ? NULL_COLUMN : NO_DEFAULT).matcher(message);
             return Optional.of(new ConstraintViolation.NullViolation(m.find() ? m.group(1) : null));
+        }
+        if (code == 1406) {
+            Matcher m = TOO_LONG.matcher(message);
+            return Optional.of(new ConstraintViolation.ValueTooLong(m.find() ? m.group(1) : null));
+        }
+        if (code == 1264) {
+            Matcher m = SERVER_MESSAGE.matcher(message);
+            return Optional.of(new ConstraintViolation.ValueOutOfRange(m.find() ? m.group(1) : message));
         }
         return Optional.empty();
     }
@@ -459,14 +470,25 @@ public class MySqlDialect extends Dialect {
         return returning;
     }
 
+    /**
+     * {@code INSERT IGNORE} would also turn a foreign key violation, a NULL or a value too long into a warning and
+     * store the row cut short or not at all; an update of nothing on a duplicate key skips only the duplicates.
+     */
     @Override
-    public String insertIgnoreKeyword() {
-        return "INSERT IGNORE";
+    public String skipDuplicates(String column) {
+        return " ON DUPLICATE KEY UPDATE " + column + " = " + column;
     }
 
+    /**
+     * MariaDB Connector/J asks for the rows found, not changed, so that an UPDATE counts the rows it matched (as
+     * Prisma's counts do); a duplicate that the insert skipped is then counted as found too. A session variable
+     * counts the skipped rows instead.
+     */
     @Override
-    public String onConflictDoNothing() {
-        return "";
+    public Optional<SkippedRowsCounter> skippedRowsCounter(String column) {
+        return Optional.of(new SkippedRowsCounter("SET @sinew_skipped = 0", " ON DUPLICATE KEY UPDATE " + column
+                + " = IF((@sinew_skipped := @sinew_skipped + 1) > 0, " + column + ", " + column + ")",
+                "SELECT @sinew_skipped"));
     }
 
     @Override

@@ -509,6 +509,9 @@ public class PostgresDialect extends Dialect {
     private static final Pattern KEY_DETAIL = Pattern.compile("Key \\((.+?)\\)=\\(");
     private static final Pattern NOT_NULL = Pattern.compile("null value in column \"((?:[^\"]|\"\")+)\"");
 
+    /** The first line of pgJDBC's message, without its "ERROR: ". */
+    private static final Pattern SERVER_MESSAGE = Pattern.compile("^(?:ERROR: )?([^\\n]*)");
+
     @Override
     public Optional<ConstraintViolation> constraintViolation(SQLException error) {
         String state = error.getSQLState();
@@ -534,6 +537,14 @@ public class PostgresDialect extends Dialect {
         if ("23502".equals(state)) {
             Matcher m = NOT_NULL.matcher(message);
             return Optional.of(new ConstraintViolation.NullViolation(m.find() ? m.group(1) : null));
+        }
+        if ("22001".equals(state)) {
+            // "value too long for type character varying(5)": PostgreSQL does not say which column
+            return Optional.of(new ConstraintViolation.ValueTooLong(null));
+        }
+        if ("22003".equals(state)) {
+            Matcher m = SERVER_MESSAGE.matcher(message);
+            return Optional.of(new ConstraintViolation.ValueOutOfRange(m.find() ? m.group(1) : message));
         }
         return Optional.empty();
     }

@@ -26,6 +26,11 @@ class ConstraintViolationTest {
         assertThat(pg.constraintViolation(new SQLException("ERROR: null value in column \"email\" of relation "
                 + "\"User\" violates not-null constraint", "23502")))
                 .contains(new ConstraintViolation.NullViolation("email"));
+        assertThat(pg.constraintViolation(new SQLException("ERROR: value too long for type character varying(5)",
+                "22001"))).contains(new ConstraintViolation.ValueTooLong(null));
+        assertThat(pg.constraintViolation(new SQLException("ERROR: numeric field overflow\n  Detail: A field with "
+                + "precision 4, scale 2 must round to an absolute value less than 10^2.", "22003")))
+                .contains(new ConstraintViolation.ValueOutOfRange("numeric field overflow"));
         assertThat(pg.constraintViolation(new SQLException("ERROR: syntax error", "42601"))).isEmpty();
         assertThat(new CockroachDialect().constraintViolation(new SQLException("ERROR: insert on table \"Post\" "
                 + "violates foreign key constraint \"Post_authorId_fkey\"", "23503")))
@@ -53,6 +58,11 @@ class ConstraintViolationTest {
                 .contains(new ConstraintViolation.UniqueViolation(null, List.of()));
         assertThat(mysql.constraintViolation(new SQLException("Column 'email' cannot be null", "23000", 1048)))
                 .contains(new ConstraintViolation.NullViolation("email"));
+        assertThat(mysql.constraintViolation(new SQLException("(conn=12) Data too long for column 'name' at row 2",
+                "22001", 1406))).contains(new ConstraintViolation.ValueTooLong("name"));
+        assertThat(mysql.constraintViolation(new SQLException("(conn=12) Out of range value for column 'views' at "
+                + "row 1", "22003", 1264)))
+                .contains(new ConstraintViolation.ValueOutOfRange("Out of range value for column 'views' at row 1"));
     }
 
     @Test
