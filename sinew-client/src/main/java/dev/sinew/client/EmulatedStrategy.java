@@ -122,6 +122,20 @@ final class EmulatedStrategy implements RelationModeStrategy {
         }
     }
 
+    @Override
+    public List<ScalarField> checkedOnInsert(ModelMeta model, Set<Relation> verified) {
+        if (!checkOnCreate) {
+            return List.of();
+        }
+        LinkedHashSet<ScalarField> fields = new LinkedHashSet<>();
+        for (RelationLink link : model.relations.values()) {
+            if (link.isForward() && !verified.contains(link.relation)) {
+                fields.addAll(link.selfFields);
+            }
+        }
+        return List.copyOf(fields);
+    }
+
     /**
      * One statement per relation (per chunk) over the distinct foreign key values of the rows: the referenced
      * records, share-locked, must all exist.

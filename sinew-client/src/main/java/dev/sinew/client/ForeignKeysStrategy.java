@@ -36,6 +36,11 @@ final class ForeignKeysStrategy implements RelationModeStrategy {
     }
 
     @Override
+    public List<ScalarField> checkedOnInsert(ModelMeta model, Set<Relation> verified) {
+        return List.of();
+    }
+
+    @Override
     public Steps prepareDelete(Session session, ModelMeta model, RowSet rows) {
         return Steps.NONE;
     }

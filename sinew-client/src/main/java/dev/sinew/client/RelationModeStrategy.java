@@ -26,13 +26,18 @@ interface RelationModeStrategy {
     boolean locksRows();
 
     /**
-     * Before rows of the model are inserted: checks that the records their foreign keys reference exist.
+     * Checks that the records the foreign keys of inserted rows reference exist, in the insert's transaction: before
+     * the insert, or after an insert that skips duplicates, for the rows it did insert (a skipped row references
+     * nothing new, and the database's foreign key does not check it either).
      *
      * @param rows     the rows' values by field name (canonical values)
      * @param verified relations whose referenced record the writer has just read or created itself
      */
     void beforeInsert(Session session, ModelMeta model, List<Map<String, Object>> rows, Set<Relation> verified)
             throws SQLException;
+
+    /** The fields of the model whose values {@link #beforeInsert} checks; empty where it checks nothing. */
+    List<ScalarField> checkedOnInsert(ModelMeta model, Set<Relation> verified);
 
     /**
      * The work to run before the rows are deleted (their keys locked already): the onDelete of every relation

@@ -547,7 +547,14 @@ final class Writer {
         if (rows.isEmpty()) {
             return 0;
         }
-        session.strategy.beforeInsert(session, model, rows, verified);
+        // A row skipped as a duplicate references nothing new: an insert that skips duplicates returns the values to
+        // check of the rows it did insert, and they are checked after it (before it, of every row, where the
+        // database cannot return rows).
+        List<ScalarField> checkAfter = skipDuplicates && session.dialect.insertReturning()
+                ? session.strategy.checkedOnInsert(model, verified) : List.of();
+        if (checkAfter.isEmpty()) {
+            session.strategy.beforeInsert(session, model, rows, verified);
+        }
         Map<List<String>, List<Map<String, Object>>> byColumns = new LinkedHashMap<>();
         for (Map<String, Object> row : rows) {
             byColumns.computeIfAbsent(new ArrayList<>(row.keySet()), k -> new ArrayList<>()).add(row);
@@ -579,17 +586,42 @@ final class Writer {
                     }
                     sql.append(")");
                 }
-                if (counter.isPresent()) {
-                    session.defer(new Sql(counter.get().reset()));
-                    session.defer(sql.append(counter.get().clause()));
-                    long skipped = session.query(new Sql(counter.get().read()), rs -> rs.getLong(1)).get(0);
-                    count += part.size() - (int) skipped;
+                if (!skipDuplicates) {
+                    count += session.update(sql);
                     continue;
                 }
-                if (skipDuplicates) {
-                    sql.append(session.dialect.skipDuplicates(firstColumn));
+                sql.append(counter.map(Dialect.SkippedRowsCounter::clause)
+                        .orElseGet(() -> session.dialect.skipDuplicates(firstColumn)));
+                counter.ifPresent(c -> session.defer(new Sql(c.reset())));
+                int reported;
+                Session.Deferred<Long> skipped = null;
+                if (checkAfter.isEmpty()) {
+                    if (counter.isPresent()) {
+                        session.defer(sql);
+                        skipped = session.defer(new Sql(counter.get().read()), rs -> rs.getLong(1), null);
+                        session.flush();
+                        reported = 0;
+                    } else {
+                        reported = session.update(sql);
+                    }
+                } else {
+                    // the rows inserted; on MariaDB also the duplicates, as stored, which reference existing records
+                    List<Map<String, Object>> returned = session.query(sql.append(" RETURNING " + String.join(", ",
+                            checkAfter.stream().map(f -> session.quote(f.columnName())).toList())), rs -> {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        for (int i = 0; i < checkAfter.size(); i++) {
+                            row.put(checkAfter.get(i).name(), session.read(rs, i + 1, checkAfter.get(i)));
+                        }
+                        return row;
+                    });
+                    if (counter.isPresent()) {
+                        skipped = session.defer(new Sql(counter.get().read()), rs -> rs.getLong(1), null);
+                    }
+                    session.strategy.beforeInsert(session, model, returned, verified);
+                    session.flush();
+                    reported = returned.size();
                 }
-                count += session.update(sql);
+                count += skipped == null ? reported : part.size() - skipped.rows().get(0).intValue();
             }
         }
         return count;

@@ -199,6 +199,50 @@ class ConcurrencyTest {
             }
             """;
 
+    /**
+     * The same over the nested writes of a to-many relation whose foreign key is optional: connect, set, disconnect,
+     * upsert and updateMany move books between shelves while shelves are deleted (their books set free) and
+     * renumbered, and {@code createMany} with {@code skipDuplicates} adds books and notes that may already exist.
+     */
+    @TestFactory
+    Stream<DynamicTest> noOrphansOverToManyNestedWritesUnderConcurrentWrites() {
+        return everyDatabaseInBothModes((kind, mode) -> stress(kind, mode, SHELVES, db -> {
+                    for (int s = 1; s <= 8; s++) {
+                        db.model("Shelf").create(Map.of("data", Map.of("id", s)));
+                    }
+                }, ConcurrencyTest::randomShelfOperation, List.of("add books ok", "shelve books ok", "set books ok",
+                        "unshelve book ok", "upsert book ok", "move books ok", "add notes ok", "delete shelf ok",
+                        "renumber shelf ok", "delete book ok", "renumber book ok"),
+                        q -> Map.of(
+                        "books on a missing shelf", orphans(q, "Book", "shelfId", "Shelf", "id"),
+                        "notes without their book", orphans(q, "Note", "bookId", "Book", "id"))));
+    }
+
+    static final String SHELVES = """
+            model Shelf {
+              id    Int    @id
+              books Book[]
+            }
+
+            model Book {
+              id      Int    @id
+              shelfId Int?
+              shelf   Shelf? @relation(fields: [shelfId], references: [id], onDelete: SetNull, onUpdate: Cascade)
+              notes   Note[]
+
+              @@index([shelfId])
+            }
+
+            model Note {
+              id     Int  @id
+              bookId Int
+              book   Book @relation(fields: [bookId], references: [id], onDelete: Cascade, onUpdate: Cascade)
+
+              @@index([bookId])
+            }
+            """;
+    private static final Set<String> SHELF_CODES = Set.of("P2002", "P2003", "P2017", "P2018", "P2025", "P2034");
+
     static final String CONNECTED = """
             model User {
               id    Int    @id
@@ -628,6 +672,65 @@ class ConcurrencyTest {
             call = () -> db.model("User").create(Map.of("data", Map.of("id", user)));
         }
         return outcome(name, call, PROFILE_CODES);
+    }
+
+    /** One random write on shelves, their books and the books' notes; returns its name and outcome. */
+    private static String randomShelfOperation(Sinew db) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int shelf = random.nextInt(1, 13);
+        int book = random.nextInt(1, 61);
+        int other = random.nextInt(1, 61);
+        Map<String, Object> where = Map.of("id", shelf);
+        int choice = random.nextInt(100);
+        String name;
+        Runnable call;
+        if (choice < 6) {
+            name = "create shelf";
+            call = () -> db.model("Shelf").create(Map.of("data", Map.of("id", shelf)));
+        } else if (choice < 18) {
+            name = "add books";
+            call = () -> db.model("Book").createMany(Map.of("data", List.of(Map.of("id", book, "shelfId", shelf),
+                    Map.of("id", other)), "skipDuplicates", true));
+        } else if (choice < 30) {
+            name = "shelve books";
+            call = () -> db.model("Shelf").update(Map.of("where", where, "data", Map.of("books",
+                    Map.of("connect", List.of(Map.of("id", book), Map.of("id", other))))));
+        } else if (choice < 37) {
+            name = "set books";
+            call = () -> db.model("Shelf").update(Map.of("where", where, "data", Map.of("books",
+                    Map.of("set", List.of(Map.of("id", book))))));
+        } else if (choice < 43) {
+            name = "unshelve book";
+            call = () -> db.model("Shelf").update(Map.of("where", where, "data", Map.of("books",
+                    Map.of("disconnect", Map.of("id", book)))));
+        } else if (choice < 50) {
+            name = "upsert book";
+            call = () -> db.model("Shelf").update(Map.of("where", where, "data", Map.of("books", Map.of("upsert",
+                    Map.of("where", Map.of("id", book), "create", Map.of("id", book), "update", Map.of())))));
+        } else if (choice < 56) {
+            name = "move books";
+            call = () -> db.model("Shelf").update(Map.of("where", where, "data", Map.of("books", Map.of(
+                    "updateMany", Map.of("where", Map.of("id", Map.of("lte", book)),
+                            "data", Map.of("shelfId", random.nextInt(1, 13)))))));
+        } else if (choice < 70) {
+            name = "add notes";
+            call = () -> db.model("Note").createMany(Map.of("data", List.of(
+                    Map.of("id", random.nextInt(1, 500), "bookId", book),
+                    Map.of("id", random.nextInt(1, 500), "bookId", other)), "skipDuplicates", true));
+        } else if (choice < 78) {
+            name = "delete shelf";
+            call = () -> db.model("Shelf").delete(Map.of("where", where));
+        } else if (choice < 84) {
+            name = "renumber shelf";
+            call = () -> db.model("Shelf").update(Map.of("where", where, "data", Map.of("id", random.nextInt(1, 13))));
+        } else if (choice < 93) {
+            name = "delete book";
+            call = () -> db.model("Book").delete(Map.of("where", Map.of("id", book)));
+        } else {
+            name = "renumber book";
+            call = () -> db.model("Book").update(Map.of("where", Map.of("id", book), "data", Map.of("id", other)));
+        }
+        return outcome(name, call, SHELF_CODES);
     }
 
     /**

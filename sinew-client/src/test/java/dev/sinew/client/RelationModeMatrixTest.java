@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -31,14 +32,17 @@ class RelationModeMatrixTest {
     private static final List<String> ACTIONS = List.of("Cascade", "Restrict", "NoAction", "SetNull", "default");
     private static final Map<DatabaseKind, TestDb[]> DATABASES = new HashMap<>();
 
-    /** One operation of a scenario; {@code parentSide}: it deletes or re-keys referenced records. */
-    record Op(String name, boolean parentSide, Consumer<Sinew> run) {}
+    /**
+     * One operation of a scenario, returning what the call returned; {@code parentSide}: it deletes or re-keys
+     * referenced records.
+     */
+    record Op(String name, boolean parentSide, Function<Sinew, Object> run) {}
 
     /** A schema, its data, and the operations to compare on it (each from freshly seeded data). */
     record Group(String name, String models, List<String> reset, Consumer<Sinew> seed, List<Op> ops) {}
 
-    /** How an operation ended: Prisma's error code (or null) and every table's rows. */
-    record Outcome(String code, String message, Map<String, List<List<Object>>> tables) {}
+    /** How an operation ended: what it returned, or Prisma's error code; and every table's rows. */
+    record Outcome(Object result, String code, String message, Map<String, List<List<Object>>> tables) {}
 
     @TestFactory
     Stream<DynamicNode> matrix() {
@@ -139,6 +143,7 @@ class RelationModeMatrixTest {
             assertThat(emulated.code()).as("error of prisma mode (%s) vs foreignKeys mode (%s)", emulated.message(),
                     oracle.message()).isEqualTo(expected);
             assertThat(emulated.tables()).as("tables after the operation").isEqualTo(oracle.tables());
+            assertThat(emulated.result()).as("what the call returned").isEqualTo(oracle.result());
             System.out.printf("%-10s | %-70s | %-55s | foreignKeys %-5s | prisma %-5s%n", kind.provider(),
                     group.name(), op.name(), oracle.code(), emulated.code());
         }
@@ -148,15 +153,16 @@ class RelationModeMatrixTest {
                 client.executeRaw(kind == DatabaseKind.MYSQL ? statement.replace('"', '`') : statement);
             }
             group.seed().accept(client);
+            Object result = null;
             String code = null;
             String message = null;
             try {
-                op.run().accept(client);
+                result = op.run().apply(client);
             } catch (SinewException e) {
                 code = e.code();
                 message = e.getMessage();
             }
-            return new Outcome(code, message, db.snapshot(datamodel));
+            return new Outcome(result, code, message, db.snapshot(datamodel));
         }
 
         void close() {
@@ -299,6 +305,12 @@ class RelationModeMatrixTest {
                         "data", Map.of("id", 9, "parentRef", 999)))));
                 ops.add(new Op("createMany with one missing parent", false, db -> db.model("Child").createMany(Map.of(
                         "data", List.of(Map.of("id", 8, "parentRef", 3), Map.of("id", 9, "parentRef", 999))))));
+                ops.add(new Op("createMany skipping a duplicate that names a missing parent", false,
+                        db -> db.model("Child").createMany(Map.of("data", List.of(Map.of("id", 1, "parentRef", 999),
+                                Map.of("id", 8, "parentRef", 3)), "skipDuplicates", true))));
+                ops.add(new Op("createMany skipping duplicates, one missing parent", false,
+                        db -> db.model("Child").createMany(Map.of("data", List.of(Map.of("id", 1, "parentRef", 3),
+                                Map.of("id", 9, "parentRef", 999)), "skipDuplicates", true))));
                 ops.add(new Op("update a child to a missing parent", false, db -> db.model("Child").update(Map.of(
                         "where", Map.of("id", 1), "data", Map.of("parentRef", 999)))));
                 ops.add(new Op("updateMany children to a missing parent", false, db -> db.model("Child").updateMany(
@@ -598,6 +610,7 @@ class RelationModeMatrixTest {
                                     "include", Map.of("followers", true, "following", true)));
                             assertThat((List<?>) one.get("following")).hasSize(2);
                             assertThat((List<?>) one.get("followers")).hasSize(1);
+                            return one;
                         }))));
         return groups;
     }
