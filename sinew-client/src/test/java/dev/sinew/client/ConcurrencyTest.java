@@ -25,7 +25,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Eight threads of random creates, updates and deletes over User → Post → Comment and three more schemas, in both
+ * Eight threads of random creates, updates and deletes over User → Post → Comment and four more schemas, in both
  * relation modes; every call ends in success or an expected error code, and afterwards no row may reference a record
  * that does not exist. In prisma mode on PostgreSQL and MariaDB the emulation's locks are what make this hold: a
  * create share-locks the record it references, a delete or key change locks the rows it is about to change first. On
