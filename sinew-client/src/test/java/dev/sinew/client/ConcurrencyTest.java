@@ -321,6 +321,51 @@ class ConcurrencyTest {
                         }))));
     }
 
+    /**
+     * A connect of a many-to-many record that another transaction is deleting: the call waits for that transaction
+     * and, once it commits, fails (P2025 emulated, P2003 from the join table's foreign key) and leaves no join row.
+     * MySQL's {@code INSERT IGNORE} of the join row would have dropped the foreign key's refusal and reported the
+     * record connected.
+     */
+    @TestFactory
+    Stream<DynamicTest> aRecordDeletedMeanwhileIsNotConnected() {
+        return TestDb.available().stream().filter(k -> k != DatabaseKind.SQLITE)
+                .flatMap(kind -> Stream.of("foreignKeys", "prisma").map(mode ->
+                        DynamicTest.dynamicTest(kind.provider() + ", " + mode, () -> {
+                            Datamodel datamodel = Schemas.valid(Schemas.withDatasource(kind.provider(), mode,
+                                    CONNECTED));
+                            String q = kind == DatabaseKind.MYSQL ? "`" : "\"";
+                            try (TestDb database = TestDb.create(kind, "race");
+                                 Connection competitor = database.connect()) {
+                                database.push(datamodel);
+                                ExecutorService caller = Executors.newSingleThreadExecutor();
+                                try (Sinew db = database.client(datamodel)) {
+                                    db.model("Tag").create(Map.of("data", Map.of("id", 7)));
+                                    db.model("Post").create(Map.of("data", Map.of("id", 1)));
+                                    competitor.setAutoCommit(false);
+                                    try (Statement s = competitor.createStatement()) {
+                                        s.execute("DELETE FROM %sTag%s WHERE id = 7".formatted(q, q));
+                                    }
+                                    Future<String> call = caller.submit(() -> outcome("connect", () ->
+                                            db.model("Post").update(Map.of("where", Map.of("id", 1), "data",
+                                                    Map.of("tags", Map.of("connect", Map.of("id", 7))))),
+                                            Set.of("P2003", "P2025")));
+                                    Thread.sleep(300);
+                                    assertThat(call).as("waiting for the competing delete").isNotDone();
+                                    competitor.commit();
+                                    assertThat(call.get(30, TimeUnit.SECONDS)).isEqualTo(mode.equals("prisma")
+                                            ? "connect P2025 (connect)" : "connect P2003");
+                                    try (Statement s = competitor.createStatement()) {
+                                        assertThat(count(s, "SELECT COUNT(*) FROM %s_PostToTag%s".formatted(q, q)))
+                                                .as("join rows").isZero();
+                                    }
+                                } finally {
+                                    caller.shutdownNow();
+                                }
+                            }
+                        })));
+    }
+
     /** Concurrent upserts of the same records: each creates or updates, none fails on the unique constraint. */
     @TestFactory
     Stream<DynamicTest> concurrentUpsertsOfOneRecordNeverCollide() {
