@@ -84,22 +84,26 @@ public final class Sinew implements AutoCloseable {
         Transaction transaction = new Transaction(engine, connection);
         try {
             T result = body.apply(transaction);
-            transaction.close();
+            if (transaction.rolledBack()) {
+                // the body caught the failure that made the database roll everything back, and went on
+                throw Transaction.closed(Transaction.State.ROLLED_BACK, "commit");
+            }
             if (begin == null) {
                 connection.commit();
             } else {
                 Engine.execute(connection, "COMMIT");
             }
+            transaction.close(Transaction.State.COMMITTED);
             return result;
         } catch (SQLException e) {
             Engine.rollbackQuietly(connection, begin != null);
             throw engine.translate(e, null);
         } catch (RuntimeException | Error e) {
-            transaction.close();
+            transaction.close(Transaction.State.ROLLED_BACK);
             Engine.rollbackQuietly(connection, begin != null);
             throw e;
         } finally {
-            transaction.close();
+            transaction.close(Transaction.State.ROLLED_BACK);
             close(connection);
         }
     }

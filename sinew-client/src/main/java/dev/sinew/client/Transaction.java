@@ -11,11 +11,17 @@ import java.util.Map;
  * call is atomic on its own too (a savepoint), so a caught failure leaves nothing of that call.
  *
  * <p>Deadlocks and serialization failures are not retried inside a transaction; they surface as {@code P2034}.
+ * Where the database rolled the whole transaction back on such a failure (MySQL and MariaDB do on a deadlock), the
+ * transaction is over: later calls through it fail with {@code P2028}, and so does the commit when the function
+ * returns, rather than running outside any transaction.
  */
 public final class Transaction {
+    /** How the transaction ended, for the text of {@code P2028}. */
+    enum State { OPEN, COMMITTED, ROLLED_BACK }
+
     private final Engine engine;
     private final Session session;
-    private boolean open = true;
+    private State state = State.OPEN;
 
     Transaction(Engine engine, Connection connection) {
         this.engine = engine;
@@ -37,8 +43,16 @@ public final class Transaction {
         return scope.read(null, s -> Raw.query(s, sql, params));
     }
 
-    void close() {
-        open = false;
+    /** Ends the transaction for its calls; the first end wins (a rollback by the database stays one). */
+    void close(State end) {
+        if (state == State.OPEN) {
+            state = end;
+        }
+    }
+
+    /** Whether the database has rolled the transaction back already, so that there is nothing to commit. */
+    boolean rolledBack() {
+        return state == State.ROLLED_BACK;
     }
 
     private final Scope scope = new Scope() {
@@ -80,18 +94,28 @@ public final class Transaction {
         }
     };
 
+    /**
+     * Undoes the failed call. Where its savepoint is gone, the database has rolled the whole transaction back (MySQL
+     * on a deadlock), and the connection would run the next statements outside any transaction.
+     */
     private void rollbackTo(String savepoint) {
         try {
             session.rollbackToSavepoint(savepoint);
-        } catch (SQLException ignored) {
-            // the transaction is broken; the whole transaction rolls back when the body returns
+        } catch (SQLException gone) {
+            close(State.ROLLED_BACK);
         }
     }
 
     private void requireOpen() {
-        if (!open) {
-            throw new SinewException("P2028", "Transaction API error: Transaction already closed: A query cannot be"
-                    + " executed on a committed or rolled back transaction.", Map.of());
+        if (state != State.OPEN) {
+            throw closed(state, "query");
         }
+    }
+
+    /** Prisma's P2028 for an {@code operation} ("query", "commit") on a transaction that has ended. */
+    static SinewException closed(State state, String operation) {
+        return new SinewException("P2028", "Transaction API error: Transaction already closed: A " + operation
+                + " cannot be executed on " + (state == State.COMMITTED ? "a committed transaction"
+                : "a transaction that was rolled back") + ".", Map.of());
     }
 }

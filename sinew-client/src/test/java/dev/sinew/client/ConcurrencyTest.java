@@ -366,6 +366,85 @@ class ConcurrencyTest {
                         })));
     }
 
+    /**
+     * An interactive transaction that loses a deadlock and whose body catches the P2034 and goes on. PostgreSQL
+     * undoes only the failed call (its savepoint), and the rest commits. MariaDB rolls the whole transaction back:
+     * the next call and the commit fail with P2028 instead of running outside any transaction, where they would
+     * commit one by one while the calls before the deadlock are gone.
+     */
+    @TestFactory
+    Stream<DynamicTest> aTransactionThatLostADeadlockGoesOnOnlyWhereTheDatabaseKeptIt() {
+        return TestDb.available().stream().filter(k -> k != DatabaseKind.SQLITE).map(kind ->
+                DynamicTest.dynamicTest(kind.provider(), () -> {
+                    Datamodel datamodel = Schemas.valid(Schemas.withDatasource(kind.provider(), "foreignKeys",
+                            MODELS));
+                    String q = kind == DatabaseKind.MYSQL ? "`" : "\"";
+                    try (TestDb database = TestDb.create(kind, "deadlock");
+                         Connection competitor = database.connect()) {
+                        database.push(datamodel);
+                        ExecutorService caller = Executors.newSingleThreadExecutor();
+                        try (Sinew db = database.client(datamodel)) {
+                            for (int u = 1; u <= 3; u++) {
+                                db.model("User").create(Map.of("data", Map.of("id", u)));
+                            }
+                            java.util.concurrent.CountDownLatch firstWritten = new java.util.concurrent.CountDownLatch(1);
+                            java.util.concurrent.CountDownLatch competitorHolds = new java.util.concurrent.CountDownLatch(1);
+                            List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+                            Future<String> call = caller.submit(() -> outcome("transaction", () -> db.transaction(tx -> {
+                                rename(tx, 1, "a");
+                                firstWritten.countDown();
+                                await(competitorHolds);
+                                seen.add(outcome("second", () -> rename(tx, 2, "b"), Set.of("P2034")));
+                                seen.add(outcome("third", () -> rename(tx, 3, "c"), Set.of("P2028")));
+                                return null;
+                            }), Set.of("P2028")));
+                            await(firstWritten);
+                            competitor.setAutoCommit(false);
+                            try (Statement s = competitor.createStatement()) {
+                                // more rows changed than the call's, so that InnoDB picks the call as the victim
+                                for (int t = 1; t <= 50; t++) {
+                                    s.execute("INSERT INTO %sPost%s (id, %sauthorId%s) VALUES (%d, 2)"
+                                            .formatted(q, q, q, q, t));
+                                }
+                                s.execute("UPDATE %sUser%s SET name = 'y' WHERE id = 2".formatted(q, q));
+                                competitorHolds.countDown();
+                                Thread.sleep(300);
+                                s.execute("UPDATE %sUser%s SET name = 'z' WHERE id = 1".formatted(q, q));
+                            }
+                            competitor.commit();
+                            String ended = call.get(30, TimeUnit.SECONDS);
+                            Map<Object, Object> names = new java.util.TreeMap<>();
+                            for (Map<String, Object> user : db.model("User").findMany(Map.of())) {
+                                names.put(user.get("id"), user.get("name"));
+                            }
+                            if (kind == DatabaseKind.MYSQL) {
+                                assertThat(seen).containsExactly("second P2034", "third P2028");
+                                assertThat(ended).isEqualTo("transaction P2028");
+                                assertThat(names).isEqualTo(Map.of(1, "z", 2, "y", 3, "u"));
+                            } else {
+                                assertThat(seen).containsExactly("second P2034", "third ok");
+                                assertThat(ended).isEqualTo("transaction ok");
+                                assertThat(names).isEqualTo(Map.of(1, "z", 2, "y", 3, "c"));
+                            }
+                        } finally {
+                            caller.shutdownNow();
+                        }
+                    }
+                }));
+    }
+
+    private static Object rename(Transaction tx, int id, String name) {
+        return tx.model("User").update(Map.of("where", Map.of("id", id), "data", Map.of("name", name)));
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Concurrent upserts of the same records: each creates or updates, none fails on the unique constraint. */
     @TestFactory
     Stream<DynamicTest> concurrentUpsertsOfOneRecordNeverCollide() {
