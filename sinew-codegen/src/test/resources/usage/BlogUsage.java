@@ -139,6 +139,8 @@ public final class BlogUsage {
         expect(db.profile().count(), 1L, "nested delete of an optional to-one");
         expect(db.post().updateMany(w -> w.published().eq(false), d -> d.published(true).views().multiply(2)), 1L,
                 "updateMany");
+        expect(db.post().updateMany(w -> w.published().eq(true), d -> d.views().increment(0), 0), 0L,
+                "updateMany with a limit");
 
         // upsert, createMany, errors
         User upserted = db.user().upsert(UserWhereUnique.email("alan@example.com"),
@@ -184,7 +186,8 @@ public final class BlogUsage {
         expect(db.comment().count(), 0L, "comments cascaded");
         expect(db.user().deleteMany(w -> w.email().endsWith("@example.com").posts().none()), 1L, "deleteMany");
         expect(db.user().count(), 2L, "two users left");
-        expect(db.post().deleteMany(), 3L, "deleteMany of all");
+        expect(db.post().deleteMany(w -> { }, 1), 1L, "deleteMany with a limit");
+        expect(db.post().deleteMany(), 2L, "deleteMany of all");
         expect(db.queryRaw("SELECT count(*) AS n FROM \"User\"").get(0).get("n").toString(), "2", "queryRaw");
     }
 

@@ -177,6 +177,13 @@ final class Errors {
                 + "`. Message: `" + message + "`", meta, cause);
     }
 
+    /** P2019: an argument the query cannot be built from. */
+    static SinewException inputError(String details) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("details", details);
+        return new SinewException("P2019", "Input error. " + details, meta);
+    }
+
     static SinewException database(String sqlState, String message, Throwable cause) {
         Map<String, Object> meta = new LinkedHashMap<>();
         if (sqlState != null) {

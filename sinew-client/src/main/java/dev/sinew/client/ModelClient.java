@@ -85,7 +85,7 @@ public final class ModelClient {
         return scope.write(model.name, s -> new Writer(s).update(model, args));
     }
 
-    /** {@code updateMany({where?, data})}: {@code {count}}. */
+    /** {@code updateMany({where?, data, limit?})}: {@code {count}}; {@code limit} caps the records changed. */
     public Map<String, Object> updateMany(Map<String, Object> args) {
         return scope.write(model.name, s -> new Writer(s).updateMany(model, args));
     }
@@ -100,7 +100,7 @@ public final class ModelClient {
         return scope.write(model.name, s -> new Writer(s).delete(model, args));
     }
 
-    /** {@code deleteMany({where?})}: {@code {count}}. */
+    /** {@code deleteMany({where?, limit?})}: {@code {count}}; {@code limit} caps the records deleted. */
     public Map<String, Object> deleteMany(Map<String, Object> args) {
         return scope.write(model.name, s -> new Writer(s).deleteMany(model, args));
     }

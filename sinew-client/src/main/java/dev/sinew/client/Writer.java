@@ -33,10 +33,10 @@ final class Writer {
     static final List<String> CREATE_ARGS = List.of("data", "select", "include", "omit");
     static final List<String> CREATE_MANY_ARGS = List.of("data", "skipDuplicates");
     static final List<String> UPDATE_ARGS = List.of("where", "data", "select", "include", "omit");
-    static final List<String> UPDATE_MANY_ARGS = List.of("where", "data");
+    static final List<String> UPDATE_MANY_ARGS = List.of("where", "data", "limit");
     static final List<String> UPSERT_ARGS = List.of("where", "create", "update", "select", "include", "omit");
     static final List<String> DELETE_ARGS = List.of("where", "select", "include", "omit");
-    static final List<String> DELETE_MANY_ARGS = List.of("where");
+    static final List<String> DELETE_MANY_ARGS = List.of("where", "limit");
 
     /** How often {@link #createUnlessRaced} creates before a unique violation stands. */
     private static final int RACED_CREATE_ATTEMPTS = 3;
@@ -98,8 +98,16 @@ final class Writer {
         Map<String, Object> where = Args.optionalMap(args, "where", model.name + "WhereInput");
         Map<String, Object> data = Args.map(require(args, "data"), "data", model.name + "UpdateManyMutationInput");
         List<Assignment> assignments = scalarAssignments(model, data, "data", true);
-        int count = assignments.isEmpty() ? countWhere(model, where)
-                : updateWhere(model, new RowSet(model, q -> filters.where(model, where, q)), assignments, Set.of());
+        Integer limit = limit(args);
+        RowSet rows = new RowSet(model, q -> filters.where(model, where, q));
+        int count;
+        if (assignments.isEmpty()) {
+            count = limit == null ? countWhere(model, where) : Math.min(limit, countWhere(model, where));
+        } else if (limit != null) {
+            count = updateByIdentifiers(model, lockIdentifiers(model, rows, limit), assignments, Set.of());
+        } else {
+            count = updateWhere(model, rows, assignments, Set.of());
+        }
         return countResult(count);
     }
 
@@ -257,7 +265,19 @@ final class Writer {
     Map<String, Object> deleteMany(ModelMeta model, Map<String, Object> args) throws SQLException {
         Args.allowOnly(args, DELETE_MANY_ARGS, null);
         Map<String, Object> where = Args.optionalMap(args, "where", model.name + "WhereInput");
-        return countResult(deleteWhere(model, new RowSet(model, q -> filters.where(model, where, q))));
+        Integer limit = limit(args);
+        RowSet rows = new RowSet(model, q -> filters.where(model, where, q));
+        return countResult(limit == null ? deleteWhere(model, rows)
+                : deleteByIdentifiers(model, lockIdentifiers(model, rows, limit)));
+    }
+
+    /** {@code limit} of updateMany and deleteMany: at most that many records, whichever the database finds first. */
+    private static Integer limit(Map<String, Object> args) {
+        Integer limit = Args.optionalInt(args, "limit");
+        if (limit != null && limit < 0) {
+            throw Errors.inputError("Provided limit (" + limit + ") must be a positive integer.");
+        }
+        return limit;
     }
 
     private static Map<String, Object> countResult(int count) {
@@ -1514,11 +1534,24 @@ final class Writer {
 
     /** The identifiers of the set's rows, locked for update when the strategy takes row locks. */
     private List<Map<String, Object>> lockIdentifiers(ModelMeta model, RowSet rows) throws SQLException {
+        return lockIdentifiers(model, rows, null);
+    }
+
+    /**
+     * The identifiers of at most {@code limit} of the set's rows, or of all of them when it is null. The rows a limit
+     * chose are locked in either mode: the write then acts by their identifiers, and they must still be the rows
+     * its filter chose.
+     */
+    private List<Map<String, Object>> lockIdentifiers(ModelMeta model, RowSet rows, Integer limit)
+            throws SQLException {
         String a = session.alias();
         List<ScalarField> id = model.identifier;
         Sql sql = new Sql("SELECT " + String.join(", ", id.stream().map(f -> session.column(a, f.columnName()))
                 .toList()) + " FROM " + session.table(model) + " AS " + a + " WHERE ").append(rows.at(a));
-        if (session.strategy.locksRows()) {
+        if (limit != null) {
+            sql.append(session.dialect.limitOffset(limit, null));
+        }
+        if (limit != null || session.strategy.locksRows()) {
             sql.append(session.dialect.updateLockClause());
         }
         return session.query(sql, rs -> {

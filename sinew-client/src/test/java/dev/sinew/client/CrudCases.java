@@ -296,6 +296,26 @@ abstract class CrudCases {
         assertThat(db.model("Post").count()).isEqualTo(2);
     }
 
+    /** {@code limit} on updateMany and deleteMany (Prisma 6.3): at most that many records change. */
+    @Test
+    void updateManyAndDeleteManyTakeALimit() {
+        seed();
+        ModelClient posts = db.model("Post");
+        assertThat(posts.updateMany(Map.of("where", Map.of("views", Map.of("gte", 10)), "data", Map.of("views", 1),
+                "limit", 2))).isEqualTo(Map.of("count", 2));
+        assertThat(posts.count(Map.of("where", Map.of("views", 1)))).isEqualTo(2);
+        assertThat(posts.updateMany(Map.of("where", Map.of(), "data", Map.of(), "limit", 2)))
+                .isEqualTo(Map.of("count", 2));
+        assertThat(posts.deleteMany(Map.of("limit", 0))).isEqualTo(Map.of("count", 0));
+        assertThat(posts.deleteMany(Map.of("where", Map.of("title", Map.of("startsWith", "Post")), "limit", 2)))
+                .isEqualTo(Map.of("count", 2));
+        assertThat(posts.count()).isEqualTo(1);
+        SinewException negative = catchSinew(() -> posts.deleteMany(Map.of("limit", -1)));
+        assertThat(negative.code()).isEqualTo("P2019");
+        assertThat(negative.getMessage()).isEqualTo("Input error. Provided limit (-1) must be a positive integer.");
+        assertThat(posts.count()).isEqualTo(1);
+    }
+
     @Test
     void reportsPrismaErrors() {
         seed();

@@ -256,6 +256,8 @@ class RelationModeMatrixTest {
         ops.add(new Op("deleteMany parents with and without children", true,
                 db -> db.model("Parent").deleteMany(Map.of("where", Map.of("id", Map.of("in", List.of(1, 3)))))));
         ops.add(new Op("deleteMany every parent", true, db -> db.model("Parent").deleteMany(Map.of())));
+        ops.add(new Op("deleteMany with a limit above the count", true,
+                db -> db.model("Parent").deleteMany(Map.of("where", Map.of("id", Map.of("lte", 2)), "limit", 5))));
         Map<String, Object> hasChildren = shape.equals("1:1")
                 ? Map.of("child", Map.of("is", Map.of("id", Map.of("gt", 0))))
                 : Map.of("children", Map.of("some", Map.of()));
@@ -282,6 +284,9 @@ class RelationModeMatrixTest {
         ops.add(new Op("updateMany the referenced key with increment", true,
                 db -> db.model("Parent").updateMany(Map.of("where", Map.of("id", Map.of("in", List.of(1, 2))),
                         "data", Map.of(key, Map.of("increment", 100))))));
+        ops.add(new Op("updateMany the referenced key with a limit above the count", true,
+                db -> db.model("Parent").updateMany(Map.of("where", Map.of("id", 1),
+                        "data", Map.of(key, Map.of("increment", 100)), "limit", 3))));
         ops.add(new Op("upsert (update branch) of the referenced key", true,
                 db -> db.model("Parent").upsert(Map.of("where", Map.of("id", 1),
                         "create", Map.of("id", 1, "uniq", 11), "update", Map.of(key, 10)))));
