@@ -316,6 +316,15 @@ class RelationModeMatrixTest {
                 ops.add(new Op("createMany skipping duplicates, one missing parent", false,
                         db -> db.model("Child").createMany(Map.of("data", List.of(Map.of("id", 1, "parentRef", 3),
                                 Map.of("id", 9, "parentRef", 999)), "skipDuplicates", true))));
+                ops.add(new Op("upsert creating a child of a missing parent", false,
+                        db -> db.model("Child").upsert(Map.of("where", Map.of("id", 9),
+                                "create", Map.of("id", 9, "parentRef", 999), "update", Map.of()))));
+                ops.add(new Op("upsert moving a child to a missing parent", false,
+                        db -> db.model("Child").upsert(Map.of("where", Map.of("id", 1),
+                                "create", Map.of("id", 1, "parentRef", 3), "update", Map.of("parentRef", 999)))));
+                ops.add(new Op("nested create of a child through its parent", false,
+                        db -> db.model("Parent").update(Map.of("where", Map.of("id", 3), "data", Map.of(
+                                shape.equals("1:1") ? "child" : "children", Map.of("create", Map.of("id", 9)))))));
                 ops.add(new Op("update a child to a missing parent", false, db -> db.model("Child").update(Map.of(
                         "where", Map.of("id", 1), "data", Map.of("parentRef", 999)))));
                 ops.add(new Op("updateMany children to a missing parent", false, db -> db.model("Child").updateMany(
