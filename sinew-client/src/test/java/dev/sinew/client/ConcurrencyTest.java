@@ -243,6 +243,30 @@ class ConcurrencyTest {
             """;
     private static final Set<String> SHELF_CODES = Set.of("P2002", "P2003", "P2017", "P2018", "P2025", "P2034");
 
+    /**
+     * Interactive transactions that move money between accounts in random order, so that they deadlock, and whose
+     * bodies catch the P2034 of the second move and undo the first by hand: no money is made or lost. Where the
+     * database rolled the transaction back on the deadlock (MySQL), the undo must fail with P2028 rather than run
+     * on its own; where it undid only the failed call (PostgreSQL), the undo commits with the rest.
+     */
+    @TestFactory
+    Stream<DynamicTest> noMoneyIsMadeOrLostByTransactionsThatCatchTheirDeadlocks() {
+        return everyDatabaseInBothModes((kind, mode) -> stress(kind, mode, ACCOUNTS, db -> {
+                    for (int a = 1; a <= 6; a++) {
+                        db.model("Account").create(Map.of("data", Map.of("id", a, "balance", 100)));
+                    }
+                }, ConcurrencyTest::randomTransfer, List.of("transfer ok"), q -> Map.of(
+                        "money made or lost", "SELECT ABS(SUM(" + q + "balance" + q + ") - 600) FROM " + q + "Account"
+                                + q)));
+    }
+
+    static final String ACCOUNTS = """
+            model Account {
+              id      Int @id
+              balance Int
+            }
+            """;
+
     static final String CONNECTED = """
             model User {
               id    Int    @id
@@ -855,6 +879,27 @@ class ConcurrencyTest {
             call = () -> db.model("Book").update(Map.of("where", Map.of("id", book), "data", Map.of("id", other)));
         }
         return outcome(name, call, SHELF_CODES);
+    }
+
+    /** One transfer of 1 between two random accounts, whose body undoes the withdrawal when the deposit fails. */
+    private static String randomTransfer(Sinew db) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int from = random.nextInt(1, 7);
+        int to = random.nextInt(1, 7);
+        return outcome("transfer", () -> db.transaction(tx -> {
+            ModelClient accounts = tx.model("Account");
+            accounts.update(Map.of("where", Map.of("id", from), "data", Map.of("balance", Map.of("decrement", 1))));
+            try {
+                accounts.update(Map.of("where", Map.of("id", to), "data", Map.of("balance", Map.of("increment", 1))));
+            } catch (SinewException e) {
+                if (!"P2034".equals(e.code())) {
+                    throw e;
+                }
+                accounts.update(Map.of("where", Map.of("id", from), "data", Map.of("balance",
+                        Map.of("increment", 1))));
+            }
+            return null;
+        }), Set.of("P2028", "P2034"));
     }
 
     /**
