@@ -190,11 +190,31 @@ final class EmulatedStrategy implements RelationModeStrategy {
                 }
                 return key;
             }));
-            if (!found.containsAll(part)) {
-                throw Errors.foreignKeyViolation(model.name, link.relation.foreignKeyName(),
-                        link.selfColumns(), null);
+            for (List<Object> key : part) {
+                if (!found.contains(key) && !existsAsCompared(session, link, raw.get(key))) {
+                    throw Errors.foreignKeyViolation(model.name, link.relation.foreignKeyName(),
+                            link.selfColumns(), null);
+                }
             }
         }
+    }
+
+    /**
+     * Whether a referenced record equals the values as the database compares them: by a text column's collation
+     * (MySQL's default ignores case, so 'ABC' references 'abc' there, as its foreign keys agree), which the
+     * values read back cannot be compared by in Java. Asked only for values the locking read did not return as
+     * given; that read has locked the record already.
+     */
+    private static boolean existsAsCompared(Session session, RelationLink link, List<Object> values)
+            throws SQLException {
+        String p = session.alias();
+        Sql sql = new Sql("SELECT 1 FROM " + session.table(link.other) + " AS " + p + " WHERE ");
+        for (int i = 0; i < values.size(); i++) {
+            ScalarField field = link.otherFields.get(i);
+            sql.append(i > 0 ? " AND " : "").append(session.column(p, field.columnName()) + " = ")
+                    .param(session.param(field, values.get(i)));
+        }
+        return !session.query(sql, rs -> true).isEmpty();
     }
 
     // --------------------------------------------------------------------------------------------------------------

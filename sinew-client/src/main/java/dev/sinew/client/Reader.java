@@ -758,6 +758,9 @@ final class Reader {
                         : child.key(link.otherFields);
                 byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(child);
             }
+            if (!link.isManyToMany() && !session.dialect.comparesTextExactly()) {
+                matchAsCompared(link, keys, byKey);
+            }
         }
         List<ScalarField> distinct = distinctFields(other, args.get("distinct"));
         for (Row parent : parents) {
@@ -772,6 +775,60 @@ final class Reader {
                         : output(List.of(children.get(0)), nested.selection()).get(0));
             }
         }
+    }
+
+    /**
+     * Joins the related records whose key the database found equal to a parent's but Java does not (a text key in
+     * another case under a case-insensitive collation), by asking the table that holds the referenced key for
+     * its stored value. Only keys with text in them, and only those left unmatched.
+     */
+    private void matchAsCompared(RelationLink link, Set<List<Object>> requested, Map<List<Object>, List<Row>> byKey)
+            throws SQLException {
+        if (link.isForward()) {
+            // the parents hold the foreign key; the related records are keyed by the values they are referenced by
+            for (List<Object> key : requested) {
+                if (!byKey.containsKey(key) && hasText(key)) {
+                    List<Object> stored = storedKey(link.other, link.otherFields, key);
+                    if (stored != null && byKey.containsKey(stored)) {
+                        byKey.put(key, byKey.get(stored));
+                    }
+                }
+            }
+        } else {
+            // the related records hold the foreign key; the parents are keyed by their own stored values
+            for (List<Object> key : List.copyOf(byKey.keySet())) {
+                if (!requested.contains(key) && hasText(key)) {
+                    List<Object> stored = storedKey(link.self, link.selfFields, key);
+                    if (stored != null && requested.contains(stored)) {
+                        byKey.computeIfAbsent(stored, k -> new ArrayList<>()).addAll(byKey.remove(key));
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean hasText(List<Object> key) {
+        return key.stream().anyMatch(v -> v instanceof String);
+    }
+
+    /** The key of the record of {@code model} that the database finds equal to {@code key}, as stored; or null. */
+    private List<Object> storedKey(ModelMeta model, List<ScalarField> fields, List<Object> key) throws SQLException {
+        String a = session.alias();
+        Sql sql = new Sql("SELECT ");
+        appendColumns(sql, fields, a);
+        sql.append(" FROM " + session.table(model) + " AS " + a + " WHERE ");
+        for (int i = 0; i < fields.size(); i++) {
+            sql.append(i > 0 ? " AND " : "").append(session.column(a, fields.get(i).columnName()) + " = ")
+                    .param(session.param(fields.get(i), key.get(i)));
+        }
+        List<List<Object>> found = session.query(sql, rs -> {
+            List<Object> values = new ArrayList<>(fields.size());
+            for (int i = 0; i < fields.size(); i++) {
+                values.add(Keys.normalize(session.read(rs, i + 1, fields.get(i))));
+            }
+            return values;
+        });
+        return found.isEmpty() ? null : found.get(0);
     }
 
     /**

@@ -56,6 +56,7 @@ class RelationModeMatrixTest {
         groups.add(sharedColumnChain("Cascade"));
         groups.add(sharedColumnChain("SetNull"));
         groups.addAll(manyToManyGroups());
+        groups.add(textKeys());
         List<DynamicNode> kinds = new ArrayList<>();
         for (DatabaseKind kind : TestDb.available()) {
             List<DynamicNode> nodes = new ArrayList<>();
@@ -545,6 +546,54 @@ class RelationModeMatrixTest {
 
     // ==============================================================================================================
     // implicit many-to-many
+
+    /**
+     * Text keys, which the database compares by its collation: MySQL's default is case-insensitive, so there a
+     * foreign key 'ABC' references the record 'abc' (PostgreSQL and SQLite compare exactly). The emulation must
+     * let the database compare them too.
+     */
+    private static Group textKeys() {
+        String models = """
+                model Parent {
+                  id       String  @id
+                  children Child[]
+                }
+
+                model Child {
+                  id        Int     @id
+                  parentRef String?
+                  parent    Parent? @relation(fields: [parentRef], references: [id], onDelete: Cascade, onUpdate: Cascade)
+
+                  @@index([parentRef])
+                }
+                """;
+        List<Op> ops = List.of(
+                new Op("create a child of a key that differs in case only", false, db -> db.model("Child").create(
+                        Map.of("data", Map.of("id", 9, "parentRef", "ABC")))),
+                new Op("createMany with keys that differ in case only", false, db -> db.model("Child").createMany(
+                        Map.of("data", List.of(Map.of("id", 8, "parentRef", "Abc"), Map.of("id", 9,
+                                "parentRef", "abc"))))),
+                new Op("move a child to a key that differs in case only", false, db -> db.model("Child").update(
+                        Map.of("where", Map.of("id", 1), "data", Map.of("parentRef", "XYZ")))),
+                new Op("delete a parent whose child names it in another case", true, db -> db.model("Parent")
+                        .delete(Map.of("where", Map.of("id", "abc")))),
+                new Op("include across cases, both ways", false, db -> {
+                    // where the database takes the key (MySQL), the records it joins are joined in the results too
+                    db.model("Child").create(Map.of("data", Map.of("id", 9, "parentRef", "ABC")));
+                    Map<String, Object> child = db.model("Child").findUnique(Map.of("where", Map.of("id", 9),
+                            "include", Map.of("parent", true)));
+                    assertThat(child.get("parent")).as("the parent the child references").isNotNull();
+                    Map<String, Object> parent = db.model("Parent").findUnique(Map.of("where", Map.of("id", "abc"),
+                            "include", Map.of("children", Map.of("orderBy", Map.of("id", "asc")))));
+                    assertThat((List<?>) parent.get("children")).as("the children of abc").hasSize(2);
+                    return List.of(child, parent);
+                }));
+        return new Group("text keys compared by the database", models,
+                List.of("DELETE FROM \"Child\"", "DELETE FROM \"Parent\""), db -> {
+                    db.model("Parent").createMany(Map.of("data", List.of(Map.of("id", "abc"), Map.of("id", "xyz"))));
+                    db.model("Child").createMany(Map.of("data", List.of(Map.of("id", 1, "parentRef", "abc"))));
+                }, ops);
+    }
 
     private static List<Group> manyToManyGroups() {
         String models = """

@@ -619,6 +619,14 @@ public abstract class Dialect {
         return offset == null ? out : out + " OFFSET " + offset;
     }
 
+    /**
+     * Whether the database compares text keys as Java compares strings. Where it does not, a key read back may be
+     * equal to the one given only as the database compares them (a case-insensitive collation).
+     */
+    public boolean comparesTextExactly() {
+        return true;
+    }
+
     /** Whether {@code INSERT ... RETURNING} is available. */
     public boolean insertReturning() {
         return true;

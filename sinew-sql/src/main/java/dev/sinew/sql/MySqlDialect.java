@@ -470,6 +470,12 @@ public class MySqlDialect extends Dialect {
         return returning;
     }
 
+    /** Its default collations ignore case, and trailing spaces: 'ABC ' is the key 'abc' there. */
+    @Override
+    public boolean comparesTextExactly() {
+        return false;
+    }
+
     /**
      * {@code INSERT IGNORE} would also turn a foreign key violation, a NULL or a value too long into a warning and
      * store the row cut short or not at all; an update of nothing on a duplicate key skips only the duplicates.
