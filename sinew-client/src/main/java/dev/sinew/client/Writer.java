@@ -592,8 +592,6 @@ final class Writer {
             int chunk = Math.max(1, session.dialect.maxBindParameters() / fields.size());
             List<Map<String, Object>> all = group.getValue();
             String firstColumn = session.quote(model.scalar(fields.get(0)).columnName());
-            Optional<Dialect.SkippedRowsCounter> counter = skipDuplicates
-                    ? session.dialect.skippedRowsCounter(firstColumn) : Optional.empty();
             for (int start = 0; start < all.size(); start += chunk) {
                 List<Map<String, Object>> part = all.subList(start, Math.min(all.size(), start + chunk));
                 Sql sql = new Sql("INSERT INTO " + session.table(model) + " (" + String.join(", ", fields.stream()
@@ -606,45 +604,47 @@ final class Writer {
                     }
                     sql.append(")");
                 }
-                if (!skipDuplicates) {
-                    count += session.update(sql);
-                    continue;
-                }
-                sql.append(counter.map(Dialect.SkippedRowsCounter::clause)
-                        .orElseGet(() -> session.dialect.skipDuplicates(firstColumn)));
-                counter.ifPresent(c -> session.defer(new Sql(c.reset())));
-                int reported;
-                Session.Deferred<Long> skipped = null;
-                if (checkAfter.isEmpty()) {
-                    if (counter.isPresent()) {
-                        session.defer(sql);
-                        skipped = session.defer(new Sql(counter.get().read()), rs -> rs.getLong(1), null);
-                        session.flush();
-                        reported = 0;
-                    } else {
-                        reported = session.update(sql);
-                    }
-                } else {
-                    // the rows inserted; on MariaDB also the duplicates, as stored, which reference existing records
-                    List<Map<String, Object>> returned = session.query(sql.append(" RETURNING " + String.join(", ",
-                            checkAfter.stream().map(f -> session.quote(f.columnName())).toList())), rs -> {
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        for (int i = 0; i < checkAfter.size(); i++) {
-                            row.put(checkAfter.get(i).name(), session.read(rs, i + 1, checkAfter.get(i)));
-                        }
-                        return row;
-                    });
-                    if (counter.isPresent()) {
-                        skipped = session.defer(new Sql(counter.get().read()), rs -> rs.getLong(1), null);
-                    }
-                    session.strategy.beforeInsert(session, model, returned, verified);
-                    session.flush();
-                    reported = returned.size();
-                }
-                count += skipped == null ? reported : part.size() - skipped.rows().get(0).intValue();
+                count += skipDuplicates
+                        ? insertSkippingDuplicates(model, sql, part.size(), firstColumn, checkAfter, verified)
+                        : session.update(sql);
             }
         }
         return count;
+    }
+
+    /**
+     * Runs an INSERT of {@code rows} rows that skips the duplicates; returns how many rows it inserted.
+     * {@code checkAfter}: the foreign key fields whose references are checked after the insert, on the rows it
+     * returns; empty when there is nothing to check after it.
+     */
+    private int insertSkippingDuplicates(ModelMeta model, Sql insert, int rows, String column,
+                                         List<ScalarField> checkAfter, Set<Relation> verified) throws SQLException {
+        Optional<Dialect.SkippedRowsCounter> counter = session.dialect.skippedRowsCounter(column);
+        insert.append(counter.map(Dialect.SkippedRowsCounter::clause)
+                .orElseGet(() -> session.dialect.skipDuplicates(column)));
+        counter.ifPresent(c -> session.defer(new Sql(c.reset())));
+        if (checkAfter.isEmpty()) {
+            if (counter.isEmpty()) {
+                return session.update(insert);
+            }
+            session.defer(insert); // runs with the counter's read, in one round trip
+        } else {
+            // the rows inserted; on MariaDB also the duplicates, as stored, which reference existing records
+            List<Map<String, Object>> returned = session.query(insert.append(" RETURNING " + String.join(", ",
+                    checkAfter.stream().map(f -> session.quote(f.columnName())).toList())), rs -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 0; i < checkAfter.size(); i++) {
+                    row.put(checkAfter.get(i).name(), session.read(rs, i + 1, checkAfter.get(i)));
+                }
+                return row;
+            });
+            session.strategy.beforeInsert(session, model, returned, verified);
+            if (counter.isEmpty()) {
+                return returned.size();
+            }
+        }
+        long skipped = session.query(new Sql(counter.get().read()), rs -> rs.getLong(1)).get(0);
+        return rows - (int) skipped;
     }
 
     /** The referenced record of a forward relation's create/connect/connectOrCreate: its referenced values. */
