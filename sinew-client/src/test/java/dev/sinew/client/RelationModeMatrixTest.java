@@ -577,6 +577,12 @@ class RelationModeMatrixTest {
                         Map.of("where", Map.of("id", 1), "data", Map.of("parentRef", "XYZ")))),
                 new Op("delete a parent whose child names it in another case", true, db -> db.model("Parent")
                         .delete(Map.of("where", Map.of("id", "abc")))),
+                // not marked as parent-side: where text compares exactly, the child's create is what fails
+                new Op("rename a parent whose children name it in two cases", false, db -> {
+                    db.model("Child").create(Map.of("data", Map.of("id", 2, "parentRef", "ABC")));
+                    return db.model("Parent").updateMany(Map.of("where", Map.of("id", "abc"),
+                            "data", Map.of("id", "abd")));
+                }),
                 new Op("include across cases, both ways", false, db -> {
                     // where the database takes the key (MySQL), the records it joins are joined in the results too
                     db.model("Child").create(Map.of("data", Map.of("id", 9, "parentRef", "ABC")));
