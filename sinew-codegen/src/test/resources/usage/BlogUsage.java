@@ -1,5 +1,6 @@
 package com.example.blog;
 
+import dev.sinew.client.IsolationLevel;
 import dev.sinew.client.SinewException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -179,6 +180,8 @@ public final class BlogUsage {
         expect(db.user().count(w -> w.email().eq("temp@example.com")), 0L, "rolled back");
         int tags = db.transaction(tx -> tx.tag().findMany().size());
         expect(tags, 2, "transaction returns the body's value");
+        int serializable = db.transaction(IsolationLevel.SERIALIZABLE, tx -> tx.tag().findMany().size());
+        expect(serializable, 2, "transaction at an isolation level");
 
         // delete cascades (foreign keys with onDelete: Cascade), deleteMany
         Post deletedPost = db.post().delete(PostWhereUnique.id(notes.id()));

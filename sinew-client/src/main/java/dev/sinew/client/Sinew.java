@@ -63,6 +63,20 @@ public final class Sinew implements AutoCloseable {
      * throws (the exception is rethrown).
      */
     public <T> T transaction(Function<Transaction, T> body) {
+        return transaction(null, body);
+    }
+
+    /**
+     * Runs {@code body} in one interactive transaction at the isolation {@code level} (Prisma's
+     * {@code isolationLevel}; null: the database's default). SQLite accepts only {@link IsolationLevel#SERIALIZABLE}
+     * and refuses the others with {@code P2023}. The emulation's locks keep the data whole at every level; above READ
+     * COMMITTED, PostgreSQL reports a conflict with a row changed meanwhile as {@code P2034}.
+     */
+    public <T> T transaction(IsolationLevel level, Function<Transaction, T> body) {
+        if (level != null && !engine.dialect.choosesIsolationLevel() && level != IsolationLevel.SERIALIZABLE) {
+            throw new SinewException("P2023", "Error in connector: Conversion error: " + level.sql(),
+                    Map.of("level", level.sql()));
+        }
         // Begun and ended as the writes of single calls are (Engine.write): by statements where the dialect asks.
         String begin = engine.dialect.writeTransactionBegin();
         Connection connection;
@@ -72,6 +86,10 @@ public final class Sinew implements AutoCloseable {
             throw engine.translate(e, null);
         }
         try {
+            if (level != null && engine.dialect.choosesIsolationLevel()) {
+                // for the next transaction of this connection; the pool sets the default back when it returns
+                connection.setTransactionIsolation(level.jdbc());
+            }
             if (begin == null) {
                 connection.setAutoCommit(false);
             } else {

@@ -442,6 +442,33 @@ abstract class CrudCases {
         assertThat(db.model("User").findUnique(Map.of("where", Map.of("email", "t4@x")))).isNotNull();
     }
 
+    /**
+     * Prisma's {@code isolationLevel}: the transaction runs at the level asked, and the connection goes back to the
+     * pool at the database's default. SQLite's transactions are serializable; it refuses the other levels.
+     */
+    @Test
+    void transactionsRunAtTheIsolationLevelAsked() {
+        if (kind() == DatabaseKind.SQLITE) {
+            long users = db.transaction(IsolationLevel.SERIALIZABLE, tx -> tx.model("User").count());
+            assertThat(users).isZero();
+            SinewException refused = catchSinew(() -> db.transaction(IsolationLevel.READ_COMMITTED,
+                    tx -> tx.model("User").count()));
+            assertThat(refused.code()).isEqualTo("P2023");
+            assertThat(refused.getMessage()).isEqualTo("Error in connector: Conversion error: READ COMMITTED");
+            return;
+        }
+        String show = kind() == DatabaseKind.MYSQL ? "SELECT @@tx_isolation AS level" : "SHOW transaction_isolation";
+        Object asked = db.transaction(IsolationLevel.SERIALIZABLE, tx -> tx.queryRaw(show).get(0).values()
+                .iterator().next());
+        assertThat(String.valueOf(asked)).isEqualToIgnoringCase("serializable");
+        Object other = db.transaction(IsolationLevel.READ_COMMITTED, tx -> tx.queryRaw(show).get(0).values()
+                .iterator().next());
+        assertThat(String.valueOf(other).replace('-', ' ')).isEqualToIgnoringCase("read committed");
+        Object byDefault = db.transaction(tx -> tx.queryRaw(show).get(0).values().iterator().next());
+        assertThat(String.valueOf(byDefault).replace('-', ' ')).isEqualToIgnoringCase(
+                kind() == DatabaseKind.MYSQL ? "repeatable read" : "read committed");
+    }
+
     @Test
     void rawQueriesAreSentAsWritten() {
         seed();

@@ -92,6 +92,13 @@ final class ClientWriter {
                         + " rolls back when it throws.\n")
                 .addParameter(ParameterizedTypeName.get(Types.FUNCTION, transaction, t), "body")
                 .addStatement("return sinew.transaction(tx -> body.apply(new $T(tx)))", transaction).build());
+        out.addMethod(MethodSpec.methodBuilder("transaction").addModifiers(Modifier.PUBLIC).addTypeVariable(t)
+                .returns(t)
+                .addJavadoc("Runs {@code body} in one interactive transaction at the isolation {@code level}: it"
+                        + " commits when the body returns and rolls back when it throws.\n")
+                .addParameter(Types.ISOLATION_LEVEL, "level")
+                .addParameter(ParameterizedTypeName.get(Types.FUNCTION, transaction, t), "body")
+                .addStatement("return sinew.transaction(level, tx -> body.apply(new $T(tx)))", transaction).build());
         raw(out, "sinew");
         out.addMethod(MethodSpec.methodBuilder("dynamic").addModifiers(Modifier.PUBLIC).returns(Types.SINEW)
                 .addJavadoc("The dynamic client underneath, which takes and returns Prisma-shaped maps.\n")

@@ -37,7 +37,9 @@ class NamesTest {
         assertThat(files.get("com.example.names.SinewClient"))
                 .contains("public SinewDelegate sinew()", "public TransactionDelegate transaction()",
                         "public <T> T transaction(Function<Transaction, T> body)")
-                .contains("private final dev.sinew.client.Transaction transaction;");
+                .contains("private final dev.sinew.client.Transaction transaction;")
+                // the import shadows the model IsolationLevel of the same package, which this file does not use
+                .contains("import dev.sinew.client.IsolationLevel;", "public <T> T transaction(IsolationLevel level,");
     }
 
     @Test

@@ -543,6 +543,14 @@ public abstract class Dialect {
     }
 
     /**
+     * Whether a transaction's isolation level can be chosen (on the connection, before it begins); false where
+     * every transaction runs serializable.
+     */
+    public boolean choosesIsolationLevel() {
+        return true;
+    }
+
+    /**
      * The statement that begins a write transaction, sent in the same round trip as the transaction's first
      * statements on a connection left in auto-commit mode; or null, and the client turns auto-commit off, where the
      * driver costs no round trip for it (pgJDBC sends its BEGIN with the first statement; MariaDB Connector/J

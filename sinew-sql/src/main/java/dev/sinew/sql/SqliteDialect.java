@@ -419,6 +419,12 @@ public class SqliteDialect extends Dialect {
         return "BEGIN IMMEDIATE";
     }
 
+    /** One writer at a time: every transaction is serializable. */
+    @Override
+    public boolean choosesIsolationLevel() {
+        return false;
+    }
+
     @Override
     public int clientStatementCacheSize() {
         // sqlite-jdbc compiles the SQL again for every PreparedStatement: a third of a findUnique by id
