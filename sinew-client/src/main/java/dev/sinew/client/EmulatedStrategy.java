@@ -35,11 +35,13 @@ import java.util.function.Function;
  */
 final class EmulatedStrategy implements RelationModeStrategy {
     private final Schema schema;
+    private final Dialect dialect;
     private final boolean checkOnCreate;
     private final boolean rowLocks;
 
     EmulatedStrategy(Schema schema, Dialect dialect, boolean checkOnCreate) {
         this.schema = schema;
+        this.dialect = dialect;
         this.checkOnCreate = checkOnCreate;
         this.rowLocks = dialect.hasRowLocks();
     }
@@ -69,6 +71,20 @@ final class EmulatedStrategy implements RelationModeStrategy {
             }
         }
         return false;
+    }
+
+    /**
+     * A cascade runs as statements over sub-selects; where they read the transaction's snapshot, a child that
+     * another transaction added after it began would be left behind, referencing a deleted record.
+     */
+    @Override
+    public void checkIsolationLevel(IsolationLevel level) {
+        if (dialect.writesMissRowsCommittedMeanwhile(level.jdbc())) {
+            throw new SinewException("P2023", "Error in connector: Conversion error: " + level.sql() + ". With"
+                    + " relationMode = \"prisma\" this database needs READ COMMITTED: at "
+                    + level.sql() + " an emulated cascade would miss the records other transactions add meanwhile.",
+                    Map.of("level", level.sql()));
+        }
     }
 
     @Override

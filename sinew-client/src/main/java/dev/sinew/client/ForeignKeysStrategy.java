@@ -26,6 +26,11 @@ final class ForeignKeysStrategy implements RelationModeStrategy {
     }
 
     @Override
+    public void checkIsolationLevel(IsolationLevel level) {
+        // the database's foreign keys hold at every level
+    }
+
+    @Override
     public boolean locksRows() {
         return false;
     }

@@ -22,6 +22,12 @@ interface RelationModeStrategy {
     /** Whether an UPDATE that changes these fields of the model needs work before it. */
     boolean emulatesUpdate(ModelMeta model, Collection<ScalarField> changed);
 
+    /**
+     * Refuses an interactive transaction's isolation level at which this mode cannot keep the references whole
+     * ({@code P2023}).
+     */
+    void checkIsolationLevel(IsolationLevel level);
+
     /** Whether rows read to be referenced (nested connect) are share-locked, and roots locked before changes. */
     boolean locksRows();
 

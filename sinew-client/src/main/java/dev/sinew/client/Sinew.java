@@ -69,13 +69,16 @@ public final class Sinew implements AutoCloseable {
     /**
      * Runs {@code body} in one interactive transaction at the isolation {@code level} (Prisma's
      * {@code isolationLevel}; null: the database's default). SQLite accepts only {@link IsolationLevel#SERIALIZABLE}
-     * and refuses the others with {@code P2023}. The emulation's locks keep the data whole at every level; above READ
-     * COMMITTED, PostgreSQL reports a conflict with a row changed meanwhile as {@code P2034}.
+     * and refuses the others with {@code P2023}; so does {@code relationMode = "prisma"} on PostgreSQL above READ
+     * COMMITTED, where an emulated cascade would read the transaction's snapshot and miss the records added meanwhile.
      */
     public <T> T transaction(IsolationLevel level, Function<Transaction, T> body) {
         if (level != null && !engine.dialect.choosesIsolationLevel() && level != IsolationLevel.SERIALIZABLE) {
             throw new SinewException("P2023", "Error in connector: Conversion error: " + level.sql(),
                     Map.of("level", level.sql()));
+        }
+        if (level != null) {
+            engine.strategy.checkIsolationLevel(level);
         }
         // Begun and ended as the writes of single calls are (Engine.write): by statements where the dialect asks.
         String begin = engine.dialect.writeTransactionBegin();

@@ -543,6 +543,16 @@ public abstract class Dialect {
     }
 
     /**
+     * Whether the writes of a transaction at the JDBC isolation {@code level} act on the transaction's snapshot, so
+     * that a delete or update misses, without an error, rows that other transactions committed after it began
+     * (PostgreSQL above READ COMMITTED: its SERIALIZABLE fails such a transaction only when the other one is
+     * serializable too). InnoDB's writes read the latest committed rows at every level; SQLite has one writer.
+     */
+    public boolean writesMissRowsCommittedMeanwhile(int level) {
+        return false;
+    }
+
+    /**
      * Whether a transaction's isolation level can be chosen (on the connection, before it begins); false where
      * every transaction runs serializable.
      */

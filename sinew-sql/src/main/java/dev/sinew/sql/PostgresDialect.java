@@ -509,6 +509,11 @@ public class PostgresDialect extends Dialect {
     private static final Pattern KEY_DETAIL = Pattern.compile("Key \\((.+?)\\)=\\(");
     private static final Pattern NOT_NULL = Pattern.compile("null value in column \"((?:[^\"]|\"\")+)\"");
 
+    @Override
+    public boolean writesMissRowsCommittedMeanwhile(int level) {
+        return level == Connection.TRANSACTION_REPEATABLE_READ || level == Connection.TRANSACTION_SERIALIZABLE;
+    }
+
     /** The first line of pgJDBC's message, without its "ERROR: ". */
     private static final Pattern SERVER_MESSAGE = Pattern.compile("^(?:ERROR: )?([^\\n]*)");
 
