@@ -80,10 +80,9 @@ final class EmulatedStrategy implements RelationModeStrategy {
     @Override
     public void checkIsolationLevel(IsolationLevel level) {
         if (dialect.writesMissRowsCommittedMeanwhile(level.jdbc())) {
-            throw new SinewException("P2023", "Error in connector: Conversion error: " + level.sql() + ". With"
-                    + " relationMode = \"prisma\" this database needs READ COMMITTED: at "
-                    + level.sql() + " an emulated cascade would miss the records other transactions add meanwhile.",
-                    Map.of("level", level.sql()));
+            throw Errors.isolationLevelRefused(level, ". With relationMode = \"prisma\" this database needs READ"
+                    + " COMMITTED: at " + level.sql() + " an emulated cascade would miss the records other transactions"
+                    + " add meanwhile.");
         }
     }
 
@@ -207,30 +206,15 @@ final class EmulatedStrategy implements RelationModeStrategy {
                 return key;
             }));
             for (List<Object> key : part) {
-                if (!found.contains(key) && !existsAsCompared(session, link, raw.get(key))) {
+                // a key equal only as the database compares text (MySQL ignores case): the locking read has
+                // locked its record already, and returned it as stored
+                if (!found.contains(key) && new Reader(session).storedKey(link.other, link.otherFields,
+                        raw.get(key)) == null) {
                     throw Errors.foreignKeyViolation(model.name, link.relation.foreignKeyName(),
                             link.selfColumns(), null);
                 }
             }
         }
-    }
-
-    /**
-     * Whether a referenced record equals the values as the database compares them: by a text column's collation
-     * (MySQL's default ignores case, so 'ABC' references 'abc' there, as its foreign keys agree), which the
-     * values read back cannot be compared by in Java. Asked only for values the locking read did not return as
-     * given; that read has locked the record already.
-     */
-    private static boolean existsAsCompared(Session session, RelationLink link, List<Object> values)
-            throws SQLException {
-        String p = session.alias();
-        Sql sql = new Sql("SELECT 1 FROM " + session.table(link.other) + " AS " + p + " WHERE ");
-        for (int i = 0; i < values.size(); i++) {
-            ScalarField field = link.otherFields.get(i);
-            sql.append(i > 0 ? " AND " : "").append(session.column(p, field.columnName()) + " = ")
-                    .param(session.param(field, values.get(i)));
-        }
-        return !session.query(sql, rs -> true).isEmpty();
     }
 
     // --------------------------------------------------------------------------------------------------------------

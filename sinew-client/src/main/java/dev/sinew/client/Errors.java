@@ -177,6 +177,12 @@ final class Errors {
                 + "`. Message: `" + message + "`", meta, cause);
     }
 
+    /** P2023: an isolation level the database or the relation mode refuses; {@code why} follows Prisma's text. */
+    static SinewException isolationLevelRefused(IsolationLevel level, String why) {
+        return new SinewException("P2023", "Error in connector: Conversion error: " + level.sql() + why,
+                Map.of("level", level.sql()));
+    }
+
     /** P2019: an argument the query cannot be built from. */
     static SinewException inputError(String details) {
         Map<String, Object> meta = new LinkedHashMap<>();

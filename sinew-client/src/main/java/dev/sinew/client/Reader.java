@@ -812,7 +812,7 @@ final class Reader {
     }
 
     /** The key of the record of {@code model} that the database finds equal to {@code key}, as stored; or null. */
-    private List<Object> storedKey(ModelMeta model, List<ScalarField> fields, List<Object> key) throws SQLException {
+    List<Object> storedKey(ModelMeta model, List<ScalarField> fields, List<Object> key) throws SQLException {
         String a = session.alias();
         Sql sql = new Sql("SELECT ");
         appendColumns(sql, fields, a);

@@ -74,8 +74,7 @@ public final class Sinew implements AutoCloseable {
      */
     public <T> T transaction(IsolationLevel level, Function<Transaction, T> body) {
         if (level != null && !engine.dialect.choosesIsolationLevel() && level != IsolationLevel.SERIALIZABLE) {
-            throw new SinewException("P2023", "Error in connector: Conversion error: " + level.sql(),
-                    Map.of("level", level.sql()));
+            throw Errors.isolationLevelRefused(level, "");
         }
         if (level != null) {
             engine.strategy.checkIsolationLevel(level);
