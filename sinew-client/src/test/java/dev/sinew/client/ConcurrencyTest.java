@@ -315,34 +315,12 @@ class ConcurrencyTest {
                         "SELECT COUNT(*) FROM %sPost%s WHERE %sid%s = 9 AND %sauthorId%s = 8"));
         return TestDb.available().stream().filter(k -> k != DatabaseKind.SQLITE)
                 .flatMap(kind -> Stream.of("foreignKeys", "prisma").flatMap(mode -> races.stream().map(race ->
-                        DynamicTest.dynamicTest(kind.provider() + ", " + mode + ", " + race.name(), () -> {
-                            Datamodel datamodel = Schemas.valid(Schemas.withDatasource(kind.provider(), mode,
-                                    CONNECTED));
-                            String q = kind == DatabaseKind.MYSQL ? "`" : "\"";
-                            try (TestDb database = TestDb.create(kind, "race");
-                                 Connection competitor = database.connect()) {
-                                database.push(datamodel);
-                                ExecutorService caller = Executors.newSingleThreadExecutor();
-                                try (Sinew db = database.client(datamodel)) {
-                                    competitor.setAutoCommit(false);
-                                    try (Statement s = competitor.createStatement()) {
-                                        s.execute(race.competingInsert().formatted(q, q));
-                                    }
-                                    Future<Object> call = caller.submit(() -> race.call().apply(db));
-                                    Thread.sleep(300);
-                                    assertThat(call).as("waiting for the competing insert").isNotDone();
-                                    competitor.commit();
-                                    call.get(30, TimeUnit.SECONDS);
-                                    try (Statement s = competitor.createStatement()) {
-                                        assertThat(count(s, race.check().formatted(q, q, q, q, q, q)))
+                        DynamicTest.dynamicTest(kind.provider() + ", " + mode + ", " + race.name(), () ->
+                                whileAnotherTransactionHolds(kind, mode, CONNECTED, db -> { }, race.competingInsert(),
+                                        race.call(), (result, s, q) -> assertThat(count(s,
+                                                race.check().formatted(q, q, q, q, q, q)))
                                                 .as("connected to the record the other transaction created")
-                                                .isEqualTo(1);
-                                    }
-                                } finally {
-                                    caller.shutdownNow();
-                                }
-                            }
-                        }))));
+                                                .isEqualTo(1))))));
     }
 
     /**
@@ -355,39 +333,59 @@ class ConcurrencyTest {
     Stream<DynamicTest> aRecordDeletedMeanwhileIsNotConnected() {
         return TestDb.available().stream().filter(k -> k != DatabaseKind.SQLITE)
                 .flatMap(kind -> Stream.of("foreignKeys", "prisma").map(mode ->
-                        DynamicTest.dynamicTest(kind.provider() + ", " + mode, () -> {
-                            Datamodel datamodel = Schemas.valid(Schemas.withDatasource(kind.provider(), mode,
-                                    CONNECTED));
-                            String q = kind == DatabaseKind.MYSQL ? "`" : "\"";
-                            try (TestDb database = TestDb.create(kind, "race");
-                                 Connection competitor = database.connect()) {
-                                database.push(datamodel);
-                                ExecutorService caller = Executors.newSingleThreadExecutor();
-                                try (Sinew db = database.client(datamodel)) {
+                        DynamicTest.dynamicTest(kind.provider() + ", " + mode, () ->
+                                whileAnotherTransactionHolds(kind, mode, CONNECTED, db -> {
                                     db.model("Tag").create(Map.of("data", Map.of("id", 7)));
                                     db.model("Post").create(Map.of("data", Map.of("id", 1)));
-                                    competitor.setAutoCommit(false);
-                                    try (Statement s = competitor.createStatement()) {
-                                        s.execute("DELETE FROM %sTag%s WHERE id = 7".formatted(q, q));
-                                    }
-                                    Future<String> call = caller.submit(() -> outcome("connect", () ->
-                                            db.model("Post").update(Map.of("where", Map.of("id", 1), "data",
-                                                    Map.of("tags", Map.of("connect", Map.of("id", 7))))),
-                                            Set.of("P2003", "P2025")));
-                                    Thread.sleep(300);
-                                    assertThat(call).as("waiting for the competing delete").isNotDone();
-                                    competitor.commit();
-                                    assertThat(call.get(30, TimeUnit.SECONDS)).isEqualTo(mode.equals("prisma")
-                                            ? "connect P2025 (connect)" : "connect P2003");
-                                    try (Statement s = competitor.createStatement()) {
-                                        assertThat(count(s, "SELECT COUNT(*) FROM %s_PostToTag%s".formatted(q, q)))
-                                                .as("join rows").isZero();
-                                    }
-                                } finally {
-                                    caller.shutdownNow();
-                                }
-                            }
-                        })));
+                                }, "DELETE FROM %sTag%s WHERE id = 7", db -> outcome("connect", () ->
+                                        db.model("Post").update(Map.of("where", Map.of("id", 1), "data",
+                                                Map.of("tags", Map.of("connect", Map.of("id", 7))))),
+                                        Set.of("P2003", "P2025")), (result, s, q) -> {
+                                    assertThat(result).isEqualTo(mode.equals("prisma") ? "connect P2025 (connect)"
+                                            : "connect P2003");
+                                    assertThat(count(s, "SELECT COUNT(*) FROM %s_PostToTag%s".formatted(q, q)))
+                                            .as("join rows").isZero();
+                                }))));
+    }
+
+    /** What a race test checks once the call has returned: its result, and the data through the competitor. */
+    @FunctionalInterface
+    private interface RaceCheck<T> {
+        void check(T result, Statement competitor, String quote) throws Exception;
+    }
+
+    /**
+     * A race made deterministic: another transaction runs {@code competing} (written with the database's quote for
+     * {@code %s}) and holds it open; {@code call} must wait for it; then the other transaction commits, the call
+     * ends, and {@code check} sees its result. {@code seed} writes the data before.
+     */
+    private static <T> void whileAnotherTransactionHolds(DatabaseKind kind, String mode, String models,
+                                                         Consumer<Sinew> seed, String competing,
+                                                         Function<Sinew, T> call, RaceCheck<T> check)
+            throws Exception {
+        Datamodel datamodel = Schemas.valid(Schemas.withDatasource(kind.provider(), mode, models));
+        String q = kind == DatabaseKind.MYSQL ? "`" : "\"";
+        try (TestDb database = TestDb.create(kind, "race"); Connection competitor = database.connect()) {
+            database.push(datamodel);
+            ExecutorService caller = Executors.newSingleThreadExecutor();
+            try (Sinew db = database.client(datamodel)) {
+                seed.accept(db);
+                competitor.setAutoCommit(false);
+                try (Statement s = competitor.createStatement()) {
+                    s.execute(competing.formatted(q, q));
+                }
+                Future<T> result = caller.submit(() -> call.apply(db));
+                Thread.sleep(300);
+                assertThat(result).as("waiting for the other transaction").isNotDone();
+                competitor.commit();
+                T value = result.get(30, TimeUnit.SECONDS);
+                try (Statement s = competitor.createStatement()) {
+                    check.check(value, s, q);
+                }
+            } finally {
+                caller.shutdownNow();
+            }
+        }
     }
 
     /**
