@@ -74,16 +74,24 @@ final class EmulatedStrategy implements RelationModeStrategy {
     }
 
     /**
-     * A cascade runs as statements over sub-selects; where they read the transaction's snapshot, a child that
-     * another transaction added after it began would be left behind, referencing a deleted record.
+     * The emulation's statements must read the latest committed rows: a cascade reading a snapshot would leave
+     * behind a child that another transaction added after the snapshot was taken. Where the database's writes read
+     * a snapshot above some level (PostgreSQL above READ COMMITTED), every connection runs at the highest level
+     * below, whatever the database's default; an interactive transaction may still ask for more
+     * ({@link Plan#run} then refuses the writes that need the latest rows).
      */
     @Override
-    public void checkIsolationLevel(IsolationLevel level) {
-        if (dialect.writesMissRowsCommittedMeanwhile(level.jdbc())) {
-            throw Errors.isolationLevelRefused(level, ". With relationMode = \"prisma\" this database needs READ"
-                    + " COMMITTED: at " + level.sql() + " an emulated cascade would miss the records other transactions"
-                    + " add meanwhile.");
+    public IsolationLevel connectionIsolationLevel() {
+        if (!dialect.writesMissRowsCommittedMeanwhile(IsolationLevel.SERIALIZABLE.jdbc())) {
+            return null;
         }
+        IsolationLevel highest = null;
+        for (IsolationLevel level : IsolationLevel.values()) {
+            if (!dialect.writesMissRowsCommittedMeanwhile(level.jdbc())) {
+                highest = level;
+            }
+        }
+        return highest;
     }
 
     @Override
@@ -235,6 +243,8 @@ final class EmulatedStrategy implements RelationModeStrategy {
         final List<Check> checks = new ArrayList<>();
         final List<Sql> changes = new ArrayList<>();
         final List<Relation> path = new ArrayList<>();
+        /** The first relation end the plan must find rows of, besides the writer's own; null: none. */
+        String findsReferencing;
 
         /**
          * Without checks, nothing in the plan waits for an answer: locks and changes are queued to travel with the
@@ -244,6 +254,11 @@ final class EmulatedStrategy implements RelationModeStrategy {
          */
         @Override
         public void run(Session session, List<Object> values) throws SQLException {
+            IsolationLevel level = session.isolationLevel();
+            if (findsReferencing != null && level != null
+                    && session.dialect.writesMissRowsCommittedMeanwhile(level.jdbc())) {
+                throw Errors.emulationNeedsLatestRows(level, findsReferencing);
+            }
             if (checks.isEmpty()) {
                 for (Sql lock : locks) {
                     session.defer(lock.bind(session, values));
@@ -285,6 +300,13 @@ final class EmulatedStrategy implements RelationModeStrategy {
         void leave() {
             path.remove(path.size() - 1);
         }
+
+        /** Notes that the plan reads rows of another relation end, which must be the latest committed ones. */
+        void findsRowsOf(String relationEnd) {
+            if (findsReferencing == null) {
+                findsReferencing = relationEnd;
+            }
+        }
     }
 
     @Override
@@ -309,6 +331,7 @@ final class EmulatedStrategy implements RelationModeStrategy {
             ModelMeta child = schema.model(relation.modelA());
             List<ScalarField> fields = fields(child, relation.fields());
             RowSet children = RowSet.children(session, child, fields, fields(model, relation.references()), rows);
+            plan.findsRowsOf(relation.modelA() + "." + relation.fieldA());
             switch (effective(relation.onDelete())) {
                 case RESTRICT -> plan.checks.add(restrict(session, child, children, relation));
                 case CASCADE -> {
@@ -327,6 +350,7 @@ final class EmulatedStrategy implements RelationModeStrategy {
         for (RelationLink link : model.relations.values()) {
             if (link.isManyToMany()) {
                 // Implicit many-to-many join rows go with either side (their foreign keys cascade in foreignKeys mode).
+                plan.findsRowsOf(link.joinTable);
                 plan.changes.add(joinRows(session, link, rows,
                         new Sql("DELETE FROM " + session.quote(link.joinTable))));
             }
@@ -357,6 +381,7 @@ final class EmulatedStrategy implements RelationModeStrategy {
             ModelMeta child = schema.model(relation.modelA());
             List<ScalarField> fields = fields(child, relation.fields());
             RowSet children = RowSet.children(session, child, fields, references, changing);
+            plan.findsRowsOf(relation.modelA() + "." + relation.fieldA());
             switch (effective(relation.onUpdate())) {
                 case RESTRICT -> plan.checks.add(restrict(session, child, children, relation));
                 case CASCADE -> {
@@ -384,6 +409,7 @@ final class EmulatedStrategy implements RelationModeStrategy {
                 if (link.isManyToMany()) {
                     // Join rows follow their record's new id, as the join table's ON UPDATE CASCADE would.
                     RowSet changing = rows.and(q -> changedPredicate(session, q, identifier, List.of(0), byField));
+                    plan.findsRowsOf(link.joinTable);
                     String join = session.quote(link.joinTable);
                     Sql sql = new Sql("UPDATE " + join + " SET " + session.quote(link.selfJoinColumn) + " = ")
                             .append(change.expression(session, session.column(join, link.selfJoinColumn)));

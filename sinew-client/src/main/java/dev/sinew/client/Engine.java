@@ -55,6 +55,11 @@ final class Engine implements Scope, AutoCloseable {
         config.setMinimumIdle(Math.min(1, poolSize));
         config.setPoolName("sinew");
         config.setInitializationFailTimeout(-1);
+        IsolationLevel isolation = strategy.connectionIsolationLevel();
+        if (isolation != null) {
+            // set on every new connection, and set back by the pool when a transaction asked for another level
+            config.setTransactionIsolation("TRANSACTION_" + isolation.name());
+        }
         try {
             this.dataSource = new HikariDataSource(config);
         } catch (RuntimeException e) {

@@ -177,10 +177,25 @@ final class Errors {
                 + "`. Message: `" + message + "`", meta, cause);
     }
 
-    /** P2023: an isolation level the database or the relation mode refuses; {@code why} follows Prisma's text. */
-    static SinewException isolationLevelRefused(IsolationLevel level, String why) {
-        return new SinewException("P2023", "Error in connector: Conversion error: " + level.sql() + why,
+    /** P2023: an isolation level the database refuses (SQLite: all but SERIALIZABLE), in Prisma's text. */
+    static SinewException isolationLevelRefused(IsolationLevel level) {
+        return new SinewException("P2023", "Error in connector: Conversion error: " + level.sql(),
                 Map.of("level", level.sql()));
+    }
+
+    /**
+     * P2026: an emulated write that must find the records referencing those it changes, in a transaction whose
+     * statements read its snapshot ({@code relationEnd}: the first such relation field, or join table).
+     */
+    static SinewException emulationNeedsLatestRows(IsolationLevel level, String relationEnd) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("feature", "relationMode = \"prisma\" at " + level.sql());
+        meta.put("relation", relationEnd);
+        return new SinewException("P2026", "The current database provider doesn't support a feature that the query"
+                + " used: relationMode = \"prisma\" in a transaction at " + level.sql() + ", for a write that must find"
+                + " the records referencing the ones it changes (`" + relationEnd + "`). At this level its statements"
+                + " would read the transaction's snapshot and miss the records other transactions add meanwhile; run"
+                + " this write in a transaction at READ COMMITTED.", meta);
     }
 
     /** P2019: an argument the query cannot be built from. */

@@ -26,8 +26,8 @@ final class ForeignKeysStrategy implements RelationModeStrategy {
     }
 
     @Override
-    public void checkIsolationLevel(IsolationLevel level) {
-        // the database's foreign keys hold at every level
+    public IsolationLevel connectionIsolationLevel() {
+        return null; // the database's foreign keys hold at every level
     }
 
     @Override

@@ -23,10 +23,10 @@ interface RelationModeStrategy {
     boolean emulatesUpdate(ModelMeta model, Collection<ScalarField> changed);
 
     /**
-     * Refuses an interactive transaction's isolation level at which this mode cannot keep the references whole
-     * ({@code P2023}).
+     * The isolation level the pool's connections run at whatever the database's default, because this mode cannot
+     * keep the references whole above it; null: the database's default.
      */
-    void checkIsolationLevel(IsolationLevel level);
+    IsolationLevel connectionIsolationLevel();
 
     /** Whether rows read to be referenced (nested connect) are share-locked, and roots locked before changes. */
     boolean locksRows();

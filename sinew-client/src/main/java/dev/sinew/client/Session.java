@@ -32,9 +32,16 @@ final class Session {
     private int savepoints;
     /** The model of the client call running in this session, for error metadata. */
     private String operationModel;
+    /** The level of the interactive transaction this session runs, when it asked for one; null: the pool's. */
+    private final IsolationLevel isolationLevel;
 
     Session(Engine engine, Connection connection) {
+        this(engine, connection, null);
+    }
+
+    Session(Engine engine, Connection connection, IsolationLevel isolationLevel) {
         this.engine = engine;
+        this.isolationLevel = isolationLevel;
         this.connection = connection;
         this.dialect = engine.dialect;
         this.schema = engine.schema;
@@ -44,6 +51,11 @@ final class Session {
 
     String operationModel() {
         return operationModel;
+    }
+
+    /** The isolation level the session's transaction asked for; null where it runs at the pool's. */
+    IsolationLevel isolationLevel() {
+        return isolationLevel;
     }
 
     /**

@@ -69,15 +69,17 @@ public final class Sinew implements AutoCloseable {
     /**
      * Runs {@code body} in one interactive transaction at the isolation {@code level} (Prisma's
      * {@code isolationLevel}; null: the database's default). SQLite accepts only {@link IsolationLevel#SERIALIZABLE}
-     * and refuses the others with {@code P2023}; so does {@code relationMode = "prisma"} on PostgreSQL above READ
-     * COMMITTED, where an emulated cascade would read the transaction's snapshot and miss the records added meanwhile.
+     * and refuses the others with {@code P2023}.
+     *
+     * <p>With {@code relationMode = "prisma"} on PostgreSQL, null means READ COMMITTED whatever the database's
+     * default, and above READ COMMITTED the writes that must find the records referencing the ones they delete or
+     * re-key (an emulated cascade, SetNull or Restrict check, many-to-many join rows) fail with {@code P2026}: their
+     * statements would read the transaction's snapshot and miss the records other transactions add meanwhile. Every
+     * other call runs at the level asked for.
      */
     public <T> T transaction(IsolationLevel level, Function<Transaction, T> body) {
         if (level != null && !engine.dialect.choosesIsolationLevel() && level != IsolationLevel.SERIALIZABLE) {
-            throw Errors.isolationLevelRefused(level, "");
-        }
-        if (level != null) {
-            engine.strategy.checkIsolationLevel(level);
+            throw Errors.isolationLevelRefused(level);
         }
         // Begun and ended as the writes of single calls are (Engine.write): by statements where the dialect asks.
         String begin = engine.dialect.writeTransactionBegin();
@@ -101,7 +103,7 @@ public final class Sinew implements AutoCloseable {
             close(connection);
             throw engine.translate(e, null);
         }
-        Transaction transaction = new Transaction(engine, connection);
+        Transaction transaction = new Transaction(engine, connection, level);
         try {
             T result = body.apply(transaction);
             if (transaction.rolledBack()) {

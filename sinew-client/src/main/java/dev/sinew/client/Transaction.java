@@ -23,9 +23,9 @@ public final class Transaction {
     private final Session session;
     private State state = State.OPEN;
 
-    Transaction(Engine engine, Connection connection) {
+    Transaction(Engine engine, Connection connection, IsolationLevel isolationLevel) {
         this.engine = engine;
-        this.session = new Session(engine, connection);
+        this.session = new Session(engine, connection, isolationLevel);
     }
 
     /** The model's operations inside this transaction. */
