@@ -2,14 +2,20 @@ package dev.sinew.client;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import dev.sinew.schema.model.Datamodel;
 import dev.sinew.schema.model.Index;
 import dev.sinew.schema.model.Model;
 import dev.sinew.sql.ConstraintViolation;
 import dev.sinew.sql.Dialect;
+import dev.sinew.sql.connect.ConnectionFailures;
+import dev.sinew.sql.connect.ConnectionSettingsException;
+import dev.sinew.sql.connect.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +36,8 @@ final class Engine implements Scope, AutoCloseable {
     final Values values;
     final RelationModeStrategy strategy;
     private final HikariDataSource dataSource;
+    private final DatabaseUrl url;
+    private final Pool pool;
     private final int maxRetries;
     private final Consumer<String> statementListener;
     final StatementCache statements;
@@ -37,9 +45,12 @@ final class Engine implements Scope, AutoCloseable {
     final ConcurrentHashMap<Schema.ModelMeta, Writer.PreparedDelete> preparedDeletes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> quotedNames = new ConcurrentHashMap<>();
 
-    Engine(Datamodel datamodel, Dialect dialect, String jdbcUrl, java.util.Properties connectionProperties,
-           boolean checkOnCreate, int maxRetries,
-           int poolSize, Consumer<String> statementListener) {
+    /** The pool's size and how long a call waits for a connection (zero: as long as it takes). */
+    record Pool(int size, Duration timeout) {
+    }
+
+    Engine(Datamodel datamodel, Dialect dialect, DatabaseUrl url, java.util.Properties connectionProperties,
+           boolean checkOnCreate, int maxRetries, Pool pool, Consumer<String> statementListener) {
         this.schema = new Schema(datamodel);
         this.dialect = dialect;
         this.values = new Values(datamodel);
@@ -48,13 +59,17 @@ final class Engine implements Scope, AutoCloseable {
         this.statements = new StatementCache(dialect.clientStatementCacheSize());
         this.maxRetries = maxRetries;
         this.statementListener = statementListener;
+        this.url = url;
+        this.pool = pool;
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        config.setJdbcUrl(url.jdbcUrl());
         config.setDataSourceProperties(connectionProperties);
-        config.setMaximumPoolSize(poolSize);
-        config.setMinimumIdle(Math.min(1, poolSize));
+        config.setMaximumPoolSize(pool.size());
+        config.setMinimumIdle(Math.min(1, pool.size()));
         config.setPoolName("sinew");
-        config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(pool.timeout().toMillis()); // HikariCP takes 0 as no limit
+        // one attempt at startup: a server that cannot be reached is reported then, not after the pool timeout
+        config.setInitializationFailTimeout(1);
         IsolationLevel isolation = strategy.connectionIsolationLevel();
         if (isolation != null) {
             // set on every new connection, and set back by the pool when a transaction asked for another level
@@ -62,14 +77,15 @@ final class Engine implements Scope, AutoCloseable {
         }
         try {
             this.dataSource = new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new SinewException("P1001", "Can't reach database server: " + e.getMessage(), Map.of(), e);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw e.getCause() instanceof SQLException failure ? connectionFailure(failure)
+                    : connectionFailure(new SQLException(e.getMessage(), e));
         }
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = connection()) {
             dialect.initializeConnection(connection);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             dataSource.close();
-            throw new SinewException("P1001", "Can't reach database server: " + e.getMessage(), Map.of(), e);
+            throw e instanceof SQLException failure ? connectionFailure(failure) : (RuntimeException) e;
         }
     }
 
@@ -87,8 +103,29 @@ final class Engine implements Scope, AutoCloseable {
         }
     }
 
-    Connection connection() throws SQLException {
-        return dataSource.getConnection();
+    /**
+     * A connection from the pool. When none comes in time: {@code P2024} if the pool is busy, or Prisma's error for
+     * the reason new connections fail ({@code P1001} for a server that cannot be reached, ...).
+     */
+    Connection connection() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            if (e.getCause() instanceof SQLException failure) {
+                throw connectionFailure(failure);
+            }
+            if (e instanceof SQLTransientConnectionException) {
+                throw Errors.poolTimeout(pool.timeout(), pool.size(), e);
+            }
+            throw connectionFailure(e);
+        }
+    }
+
+    private SinewException connectionFailure(SQLException error) {
+        ConnectionSettingsException failure = ConnectionFailures.of(url, error);
+        Map<String, Object> meta = new java.util.LinkedHashMap<>();
+        meta.put("hint", failure.hint());
+        return new SinewException(failure.code(), failure.getMessage(), meta, error);
     }
 
     // --------------------------------------------------------------------------------------------------------------
@@ -96,7 +133,7 @@ final class Engine implements Scope, AutoCloseable {
 
     @Override
     public <T> T read(String model, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = connection()) {
             Session session = new Session(this, connection);
             session.operationModel(model);
             return work.run(session);
@@ -110,7 +147,7 @@ final class Engine implements Scope, AutoCloseable {
     public <T> T write(String model, Work<T> work) {
         int attempt = 0;
         while (true) {
-            try (Connection connection = dataSource.getConnection()) {
+            try (Connection connection = connection()) {
                 String begin = dialect.writeTransactionBegin();
                 if (begin == null) {
                     connection.setAutoCommit(false);

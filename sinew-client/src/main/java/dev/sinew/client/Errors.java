@@ -198,6 +198,17 @@ final class Errors {
                 + " this write in a transaction at READ COMMITTED.", meta);
     }
 
+    /** P2024: no connection of the pool came free in time; the timeout in seconds, as Prisma's text gives it. */
+    static SinewException poolTimeout(java.time.Duration timeout, int connectionLimit, Throwable cause) {
+        String seconds = java.math.BigDecimal.valueOf(timeout.toMillis(), 3).stripTrailingZeros().toPlainString();
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("connection_limit", connectionLimit);
+        meta.put("timeout", seconds);
+        return new SinewException("P2024", "Timed out fetching a new connection from the connection pool. More info:"
+                + " http://pris.ly/d/connection-pool (Current connection pool timeout: " + seconds
+                + ", connection limit: " + connectionLimit + ")", meta, cause);
+    }
+
     /** P2019: an argument the query cannot be built from. */
     static SinewException inputError(String details) {
         Map<String, Object> meta = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import dev.sinew.sql.connect.ProjectVariables;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -83,12 +84,7 @@ public final class Sinew implements AutoCloseable {
         }
         // Begun and ended as the writes of single calls are (Engine.write): by statements where the dialect asks.
         String begin = engine.dialect.writeTransactionBegin();
-        Connection connection;
-        try {
-            connection = engine.connection();
-        } catch (SQLException e) {
-            throw engine.translate(e, null);
-        }
+        Connection connection = engine.connection();
         try {
             if (level != null && engine.dialect.choosesIsolationLevel()) {
                 // for the next transaction of this connection; the pool sets the default back when it returns
@@ -155,12 +151,15 @@ public final class Sinew implements AutoCloseable {
 
     /** Settings of a client. */
     public static final class Builder {
+        /** HikariCP's least wait for a connection. */
+        private static final long MIN_POOL_TIMEOUT_MILLIS = 250;
         private Path schema;
         private Datamodel datamodel;
         private String url;
         private boolean checkOnCreate = true;
         private int maxRetries = 4;
-        private int poolSize = 10;
+        private Integer poolSize;
+        private Duration poolTimeout;
         private Consumer<String> statementListener;
         private Map<String, String> environment;
 
@@ -208,12 +207,30 @@ public final class Sinew implements AutoCloseable {
             return this;
         }
 
-        /** The most connections the pool opens (default 10). */
+        /**
+         * The most connections the pool opens; default: the URL's {@code connection_limit} (Prisma's setting), else
+         * 10.
+         */
         public Builder poolSize(int poolSize) {
             if (poolSize < 1) {
                 throw new IllegalArgumentException("poolSize must be at least 1");
             }
             this.poolSize = poolSize;
+            return this;
+        }
+
+        /**
+         * How long a call waits for a connection when all of the pool's are in use before it fails with
+         * {@code P2024}; {@link Duration#ZERO}: as long as it takes. Default: the URL's {@code pool_timeout} in
+         * seconds (Prisma's setting), else 10 seconds, Prisma's default.
+         */
+        public Builder poolTimeout(Duration poolTimeout) {
+            boolean tooShort = !poolTimeout.isZero() && poolTimeout.toMillis() < MIN_POOL_TIMEOUT_MILLIS;
+            if (poolTimeout.isNegative() || tooShort) {
+                throw new IllegalArgumentException("poolTimeout must be zero (no limit) or at least "
+                        + MIN_POOL_TIMEOUT_MILLIS + " ms");
+            }
+            this.poolTimeout = poolTimeout;
             return this;
         }
 
@@ -261,8 +278,13 @@ public final class Sinew implements AutoCloseable {
             }
             java.util.Properties properties = databaseUrl.connectionProperties();
             properties.putAll(dialect.clientConnectionProperties());
-            return new Sinew(new Engine(model, dialect, databaseUrl.jdbcUrl(), properties, checkOnCreate, maxRetries,
-                    poolSize, statementListener));
+            DatabaseUrl.Pool urlPool = databaseUrl.pool();
+            Engine.Pool pool = new Engine.Pool(
+                    poolSize != null ? poolSize : urlPool.connectionLimit() != null ? urlPool.connectionLimit() : 10,
+                    poolTimeout != null ? poolTimeout : urlPool.timeoutSeconds() != null
+                            ? Duration.ofSeconds(urlPool.timeoutSeconds()) : Duration.ofSeconds(10));
+            return new Sinew(new Engine(model, dialect, databaseUrl, properties, checkOnCreate, maxRetries, pool,
+                    statementListener));
         }
 
         /**

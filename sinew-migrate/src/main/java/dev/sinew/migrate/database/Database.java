@@ -4,6 +4,8 @@ import dev.sinew.migrate.MigrateException;
 import dev.sinew.schema.model.Provider;
 import dev.sinew.sql.Dialect;
 import dev.sinew.sql.SqlSchema;
+import dev.sinew.sql.connect.ConnectionFailures;
+import dev.sinew.sql.connect.ConnectionSettingsException;
 import dev.sinew.sql.connect.DatabaseUrl;
 
 import java.sql.Connection;
@@ -101,7 +103,14 @@ public abstract class Database {
     }
 
     /** A driver's connection error as Prisma's error for it. */
-    abstract MigrateException connectionFailure(SQLException error);
+    MigrateException connectionFailure(SQLException error) {
+        return asMigrateException(ConnectionFailures.of(url, error));
+    }
+
+    static MigrateException asMigrateException(ConnectionSettingsException failure) {
+        return new MigrateException(failure.code(), failure.getMessage(), failure.hint(), failure.details(),
+                failure.getCause());
+    }
 
     /**
      * Whether the database exists (the file, or the database on its server). On a server: whether connecting to it

@@ -2,6 +2,7 @@ package dev.sinew.migrate.database;
 
 import dev.sinew.migrate.MigrateException;
 import dev.sinew.sql.Dialect;
+import dev.sinew.sql.connect.ConnectionFailures;
 import dev.sinew.sql.connect.DatabaseUrl;
 
 import java.sql.Connection;
@@ -41,25 +42,6 @@ final class MySqlDatabase extends Database {
         super(url, dialect);
     }
 
-    @Override
-    MigrateException connectionFailure(SQLException error) {
-        int code = error.getErrorCode();
-        if (code == ACCESS_DENIED_FOR_USER) {
-            return ConnectionErrors.authentication(url(), error);
-        }
-        if (code == UNKNOWN_DATABASE) {
-            return ConnectionErrors.missingDatabase(url(), error);
-        }
-        if (code == ACCESS_DENIED_TO_DATABASE) {
-            return ConnectionErrors.accessDenied(url(), error);
-        }
-        if (ConnectionErrors.isNetworkFailure(error) || (error.getSQLState() != null
-                && error.getSQLState().startsWith("08"))) {
-            return ConnectionErrors.unreachable(url(), error);
-        }
-        return ConnectionErrors.other(url(), error);
-    }
-
     /** Creates the database with Prisma's character set. */
     @Override
     public boolean createIfMissing() {
@@ -73,7 +55,7 @@ final class MySqlDatabase extends Database {
                     + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             return true;
         } catch (SQLException e) {
-            if (ConnectionErrors.isNetworkFailure(e)) {
+            if (ConnectionFailures.isNetworkFailure(e)) {
                 throw connectionFailure(e);
             }
             throw new MigrateException("P3000", "Failed to create database: " + oneLine(e.getMessage()),

@@ -40,24 +40,6 @@ final class PostgresDatabase extends Database {
     }
 
     @Override
-    MigrateException connectionFailure(SQLException error) {
-        String state = error.getSQLState() == null ? "" : error.getSQLState();
-        if (state.equals("28P01") || state.equals("28000")) {
-            return ConnectionErrors.authentication(url(), error);
-        }
-        if (state.equals("3D000")) {
-            return ConnectionErrors.missingDatabase(url(), error);
-        }
-        if (state.equals("42501")) {
-            return ConnectionErrors.accessDenied(url(), error);
-        }
-        if (state.startsWith("08") || ConnectionErrors.isNetworkFailure(error)) {
-            return ConnectionErrors.unreachable(url(), error);
-        }
-        return ConnectionErrors.other(url(), error);
-    }
-
-    @Override
     public boolean createIfMissing() {
         if (exists()) {
             return false;

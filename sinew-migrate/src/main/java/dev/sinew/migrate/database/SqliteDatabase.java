@@ -2,6 +2,7 @@ package dev.sinew.migrate.database;
 
 import dev.sinew.migrate.MigrateException;
 import dev.sinew.sql.Dialect;
+import dev.sinew.sql.connect.ConnectionFailures;
 import dev.sinew.sql.connect.DatabaseUrl;
 
 import java.io.IOException;
@@ -41,14 +42,9 @@ final class SqliteDatabase extends Database {
     @Override
     public Connection connect() {
         if (!exists()) {
-            throw ConnectionErrors.missingDatabase(url(), null);
+            throw asMigrateException(ConnectionFailures.missingDatabase(url(), null));
         }
         return super.connect();
-    }
-
-    @Override
-    MigrateException connectionFailure(SQLException error) {
-        return ConnectionErrors.other(url(), error);
     }
 
     @Override

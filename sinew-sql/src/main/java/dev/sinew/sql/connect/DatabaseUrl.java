@@ -73,9 +73,45 @@ public final class DatabaseUrl {
     private final String database;
     private final String schema;
     private final Path file;
+    private final Pool pool;
+
+    /**
+     * Prisma's settings of its connection pool in a URL ({@code connection_limit}, {@code pool_timeout} in seconds,
+     * 0: no limit), which the client gives its pool; each null where the URL has none.
+     */
+    public record Pool(Integer connectionLimit, Integer timeoutSeconds) {
+        static final Pool NONE = new Pool(null, null);
+
+        static Pool of(Map<String, String> query) {
+            return new Pool(count(query.get("connection_limit"), "connection_limit", 1),
+                    count(query.get("pool_timeout"), "pool_timeout", 0));
+        }
+
+        private static Integer count(String value, String name, int least) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                int number = Integer.parseInt(value.strip());
+                if (number >= least) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw invalid("`" + name + "=" + value + "` must be a whole number" + (least == 1 ? " of at least 1."
+                    : " of seconds (0: no limit)."));
+        }
+    }
 
     private DatabaseUrl(Family family, String given, String jdbcUrl, Map<String, String> properties, String host,
                         int port, String database, String schema, Path file) {
+        this(family, given, jdbcUrl, properties, host, port, database, schema, file, Pool.NONE);
+    }
+
+    private DatabaseUrl(Family family, String given, String jdbcUrl, Map<String, String> properties, String host,
+                        int port, String database, String schema, Path file, Pool pool) {
+        this.pool = pool;
         this.family = family;
         this.given = given;
         this.jdbcUrl = jdbcUrl;
@@ -144,8 +180,10 @@ public final class DatabaseUrl {
     private static DatabaseUrl sqlite(String given, String rest, Path baseDirectory) {
         String path = rest;
         int query = path.indexOf('?');
+        Pool pool = Pool.NONE;
         if (query >= 0) {
-            path = path.substring(0, query); // Prisma's connection_limit, socket_timeout: nothing for JDBC
+            pool = Pool.of(queryParameters(path.substring(query + 1))); // socket_timeout: nothing for JDBC
+            path = path.substring(0, query);
         }
         if (path.startsWith("//")) {
             path = path.substring(2); // file:///absolute/path
@@ -156,24 +194,29 @@ public final class DatabaseUrl {
         }
         Path resolved = baseDirectory.resolve(path).toAbsolutePath().normalize();
         return new DatabaseUrl(Family.SQLITE, given, "jdbc:sqlite:" + resolved, Map.of(), null, 0,
-                resolved.getFileName().toString(), null, resolved);
+                resolved.getFileName().toString(), null, resolved, pool);
+    }
+
+    private static Map<String, String> queryParameters(String query) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            parameters.put(eq < 0 ? decode(pair) : decode(pair.substring(0, eq)),
+                    eq < 0 ? "" : decode(pair.substring(eq + 1)));
+        }
+        return parameters;
     }
 
     /** {@code user:pw@host:port/database?params} (Prisma) or {@code host:port/database?params} (JDBC). */
     private static DatabaseUrl server(Family family, String given, String rest, boolean jdbc) {
-        Map<String, String> query = new LinkedHashMap<>();
         int q = rest.indexOf('?');
         String beforeQuery = q < 0 ? rest : rest.substring(0, q);
-        if (q >= 0) {
-            for (String pair : rest.substring(q + 1).split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                query.put(eq < 0 ? decode(pair) : decode(pair.substring(0, eq)),
-                        eq < 0 ? "" : decode(pair.substring(eq + 1)));
-            }
-        }
+        Map<String, String> query = q < 0 ? new LinkedHashMap<>() : queryParameters(rest.substring(q + 1));
+        // a JDBC URL's parameters are the driver's
+        Pool pool = jdbc ? Pool.NONE : Pool.of(query);
         int slash = beforeQuery.indexOf('/');
         String authority = slash < 0 ? beforeQuery : beforeQuery.substring(0, slash);
         String database = slash < 0 ? "" : decode(beforeQuery.substring(slash + 1));
@@ -238,7 +281,7 @@ public final class DatabaseUrl {
         }
         String jdbcUrl = (family == Family.POSTGRESQL ? "jdbc:postgresql://" : "jdbc:mariadb://") + host + ":" + port
                 + "/" + encodePath(database);
-        return new DatabaseUrl(family, given, jdbcUrl, properties, host, port, database, schema, null);
+        return new DatabaseUrl(family, given, jdbcUrl, properties, host, port, database, schema, null, pool);
     }
 
     private static void postgresParameters(Map<String, String> query, Map<String, String> properties, boolean jdbc,
@@ -260,8 +303,9 @@ public final class DatabaseUrl {
                 case "application_name" -> properties.put("ApplicationName", value);
                 case "options" -> properties.put("options", value);
                 default -> {
-                    // schema is read above; connection_limit, pool_timeout, pgbouncer, statement_cache_size and
-                    // sslidentity configure Prisma's own pool and TLS stack and mean nothing to JDBC.
+                    // schema is read above, connection_limit and pool_timeout as the Pool; pgbouncer,
+                    // statement_cache_size and sslidentity configure Prisma's own engine and TLS stack and mean
+                    // nothing to JDBC.
                 }
             }
         });
@@ -282,7 +326,7 @@ public final class DatabaseUrl {
                 case "socket_timeout" -> properties.put("socketTimeout", seconds(value) * 1000 + "");
                 case "socket" -> properties.put("localSocket", value);
                 default -> {
-                    // connection_limit, pool_timeout, sslidentity, sslpassword: Prisma's pool and TLS settings.
+                    // connection_limit, pool_timeout: the Pool; sslidentity, sslpassword: Prisma's TLS settings.
                 }
             }
         });
@@ -413,6 +457,11 @@ public final class DatabaseUrl {
         return schema;
     }
 
+    /** Prisma's pool settings given in the URL. */
+    public Pool pool() {
+        return pool;
+    }
+
     /** The SQLite file, absolute; null for a server. */
     public Path file() {
         return file;
@@ -431,13 +480,13 @@ public final class DatabaseUrl {
         if (family == Family.SQLITE) {
             Path other = file.resolveSibling(otherDatabase);
             return new DatabaseUrl(family, "file:" + other, "jdbc:sqlite:" + other, properties, null, 0,
-                    otherDatabase, null, other);
+                    otherDatabase, null, other, pool);
         }
         String url = jdbcUrl.substring(0, jdbcUrl.lastIndexOf('/') + 1) + encodePath(otherDatabase);
         if (family == Family.SQLSERVER) {
             url = jdbcUrl.replaceAll(";databaseName=[^;]*", "") + ";databaseName=" + otherDatabase;
         }
-        return new DatabaseUrl(family, given, url, properties, host, port, otherDatabase, schema, null);
+        return new DatabaseUrl(family, given, url, properties, host, port, otherDatabase, schema, null, pool);
     }
 
     /** The same SQLite family at another file. */

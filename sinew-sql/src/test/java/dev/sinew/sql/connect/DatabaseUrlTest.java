@@ -109,4 +109,27 @@ class DatabaseUrlTest {
         assertThat(url.database()).isEqualTo("shadow");
         assertThat(url.schema()).isEqualTo("s");
     }
+
+    @Test
+    void prismasPoolSettingsAreReadFromItsUrlsAndLeftToTheDriverInJdbcUrls() {
+        assertThat(DatabaseUrl.parse("postgresql://u@h/app?connection_limit=5&pool_timeout=0", BASE).pool())
+                .isEqualTo(new DatabaseUrl.Pool(5, 0));
+        assertThat(DatabaseUrl.parse("mysql://u@h/app?pool_timeout=20", BASE).pool())
+                .isEqualTo(new DatabaseUrl.Pool(null, 20));
+        assertThat(DatabaseUrl.parse("file:./dev.db?connection_limit=1", BASE).pool())
+                .isEqualTo(new DatabaseUrl.Pool(1, null));
+        assertThat(DatabaseUrl.parse("postgresql://u@h/app", BASE).pool()).isEqualTo(new DatabaseUrl.Pool(null, null));
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://h/app?connection_limit=5", BASE).pool().connectionLimit())
+                .isNull();
+        assertThat(DatabaseUrl.parse("postgresql://u@h/app?connection_limit=5", BASE).withDatabase("shadow").pool())
+                .isEqualTo(new DatabaseUrl.Pool(5, null));
+
+        ConnectionSettingsException zero = catchThrowableOfType(() -> DatabaseUrl.parse(
+                "postgresql://u@h/app?connection_limit=0", BASE), ConnectionSettingsException.class);
+        assertThat(zero.code()).isEqualTo("P1013");
+        assertThat(zero.getMessage()).endsWith("`connection_limit=0` must be a whole number of at least 1.");
+        assertThat(catchThrowableOfType(() -> DatabaseUrl.parse("mysql://u@h/app?pool_timeout=soon", BASE),
+                ConnectionSettingsException.class).getMessage())
+                .endsWith("`pool_timeout=soon` must be a whole number of seconds (0: no limit).");
+    }
 }
