@@ -102,27 +102,38 @@ public final class Sinew implements AutoCloseable {
         Transaction transaction = new Transaction(engine, connection, level);
         try {
             T result = body.apply(transaction);
-            if (transaction.rolledBack()) {
-                // the body caught the failure that made the database roll everything back, and went on
-                throw Transaction.closed(Transaction.State.ROLLED_BACK, "commit");
+            // A call another thread is still making through the transaction ends first; later ones fail (P2028).
+            synchronized (transaction) {
+                if (transaction.rolledBack()) {
+                    // the body caught the failure that made the database roll everything back, and went on
+                    throw Transaction.closed(Transaction.State.ROLLED_BACK, "commit");
+                }
+                if (begin == null) {
+                    connection.commit();
+                } else {
+                    Engine.execute(connection, "COMMIT");
+                }
+                transaction.close(Transaction.State.COMMITTED);
             }
-            if (begin == null) {
-                connection.commit();
-            } else {
-                Engine.execute(connection, "COMMIT");
-            }
-            transaction.close(Transaction.State.COMMITTED);
             return result;
         } catch (SQLException e) {
-            Engine.rollbackQuietly(connection, begin != null);
+            rollBack(transaction, connection, begin != null);
             throw engine.translate(e, null);
         } catch (RuntimeException | Error e) {
-            transaction.close(Transaction.State.ROLLED_BACK);
-            Engine.rollbackQuietly(connection, begin != null);
+            rollBack(transaction, connection, begin != null);
             throw e;
         } finally {
-            transaction.close(Transaction.State.ROLLED_BACK);
+            synchronized (transaction) {
+                transaction.close(Transaction.State.ROLLED_BACK);
+            }
             close(connection);
+        }
+    }
+
+    private static void rollBack(Transaction transaction, Connection connection, boolean begunByStatement) {
+        synchronized (transaction) {
+            transaction.close(Transaction.State.ROLLED_BACK);
+            Engine.rollbackQuietly(connection, begunByStatement);
         }
     }
 

@@ -10,6 +10,10 @@ import java.util.Map;
  * when the function given to {@link Sinew#transaction} returns, or roll back together when it throws. Each write
  * call is atomic on its own too (a savepoint), so a caught failure leaves nothing of that call.
  *
+ * <p>Calls made through it from several threads at once run one after the other (its one connection runs one
+ * statement at a time, and a failed call must undo only itself); the commit waits for a call still running, and
+ * calls after it fail with {@code P2028}.
+ *
  * <p>Deadlocks and serialization failures are not retried inside a transaction; they surface as {@code P2034}.
  * Where the database rolled the whole transaction back on such a failure (MySQL and MariaDB do on a deadlock), the
  * transaction is over: later calls through it fail with {@code P2028}, and so does the commit when the function
@@ -58,6 +62,12 @@ public final class Transaction {
     private final Scope scope = new Scope() {
         @Override
         public <T> T read(String model, Work<T> work) {
+            synchronized (Transaction.this) {
+                return readInTurn(model, work);
+            }
+        }
+
+        private <T> T readInTurn(String model, Work<T> work) {
             requireOpen();
             session.operationModel(model);
             try {
@@ -69,6 +79,12 @@ public final class Transaction {
 
         @Override
         public <T> T write(String model, Work<T> work) {
+            synchronized (Transaction.this) {
+                return writeInTurn(model, work);
+            }
+        }
+
+        private <T> T writeInTurn(String model, Work<T> work) {
             requireOpen();
             session.operationModel(model);
             String savepoint;

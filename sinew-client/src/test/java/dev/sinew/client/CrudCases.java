@@ -469,6 +469,48 @@ abstract class CrudCases {
                 kind() == DatabaseKind.MYSQL ? "repeatable read" : "read committed");
     }
 
+    /**
+     * Calls made through one transaction from several threads at once (Prisma queues the queries of a transaction
+     * given to {@code Promise.all}) run one after the other: a call that fails undoes only itself, never the calls
+     * of other threads that ran meanwhile, and everything that succeeded commits.
+     */
+    @Test
+    void aTransactionUsedFromSeveralThreadsRunsItsCallsOneAfterTheOther() throws Exception {
+        db.model("User").create(Map.of("data", Map.of("email", "taken@x")));
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<String> outcomes = db.transaction(tx -> {
+                List<java.util.concurrent.Future<String>> calls = new java.util.ArrayList<>();
+                for (int i = 0; i < 80; i++) {
+                    String email = i % 2 == 0 ? "taken@x" : "user" + i + "@x";
+                    calls.add(threads.submit(() -> {
+                        try {
+                            tx.model("User").create(Map.of("data", Map.of("email", email, "posts", Map.of(
+                                    "create", List.of(Map.of("title", email))))));
+                            return "ok";
+                        } catch (SinewException e) {
+                            return e.code();
+                        }
+                    }));
+                }
+                List<String> results = new java.util.ArrayList<>();
+                for (java.util.concurrent.Future<String> call : calls) {
+                    try {
+                        results.add(call.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return results;
+            });
+            assertThat(outcomes).containsOnly("ok", "P2002").filteredOn("ok"::equals).hasSize(40);
+            assertThat(db.model("User").count()).isEqualTo(41);
+            assertThat(db.model("Post").count()).isEqualTo(40);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     @Test
     void rawQueriesAreSentAsWritten() {
         seed();
