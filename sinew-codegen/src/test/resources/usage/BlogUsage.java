@@ -1,6 +1,7 @@
 package com.example.blog;
 
 import dev.sinew.client.IsolationLevel;
+import dev.sinew.client.TransactionOptions;
 import dev.sinew.client.SinewException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -182,6 +183,9 @@ public final class BlogUsage {
         expect(tags, 2, "transaction returns the body's value");
         int serializable = db.transaction(IsolationLevel.SERIALIZABLE, tx -> tx.tag().findMany().size());
         expect(serializable, 2, "transaction at an isolation level");
+        int timed = db.transaction(TransactionOptions.defaults().withTimeout(java.time.Duration.ofSeconds(30)),
+                tx -> tx.tag().findMany().size());
+        expect(timed, 2, "transaction with options");
 
         // delete cascades (foreign keys with onDelete: Cascade), deleteMany
         Post deletedPost = db.post().delete(PostWhereUnique.id(notes.id()));

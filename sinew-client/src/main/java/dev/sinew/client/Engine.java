@@ -19,6 +19,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -44,6 +47,8 @@ final class Engine implements Scope, AutoCloseable {
     /** The statements of a delete by identifier, per model (one entry per model at most). */
     final ConcurrentHashMap<Schema.ModelMeta, Writer.PreparedDelete> preparedDeletes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> quotedNames = new ConcurrentHashMap<>();
+    /** Runs the timeouts of interactive transactions; started by the first transaction that has one. */
+    private ScheduledThreadPoolExecutor timer;
 
     /** The pool's size and how long a call waits for a connection (zero: as long as it takes). */
     record Pool(int size, Duration timeout) {
@@ -283,8 +288,26 @@ final class Engine implements Scope, AutoCloseable {
         return fields.stream().map(f -> model.scalarField(f).map(s -> s.columnName()).orElse(f)).toList();
     }
 
+    /** Runs {@code task} once {@code delay} has passed, on the client's timer thread, unless cancelled. */
+    synchronized ScheduledFuture<?> afterDelay(Duration delay, Runnable task) {
+        if (timer == null) {
+            timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+                Thread thread = new Thread(runnable, "sinew-transaction-timeouts");
+                thread.setDaemon(true);
+                return thread;
+            });
+            timer.setRemoveOnCancelPolicy(true);
+        }
+        return timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (timer != null) {
+                timer.shutdownNow();
+            }
+        }
         dataSource.close();
     }
 }

@@ -35,9 +35,11 @@ import java.util.function.Function;
  */
 public final class Sinew implements AutoCloseable {
     private final Engine engine;
+    private final TransactionOptions defaultTransactionOptions;
 
-    private Sinew(Engine engine) {
+    private Sinew(Engine engine, TransactionOptions defaultTransactionOptions) {
         this.engine = engine;
+        this.defaultTransactionOptions = defaultTransactionOptions;
     }
 
     /** A client for the schema file, connecting to its datasource's URL. */
@@ -60,25 +62,37 @@ public final class Sinew implements AutoCloseable {
     }
 
     /**
-     * Runs {@code body} in one interactive transaction: it commits when the body returns and rolls back when it
-     * throws (the exception is rethrown).
+     * Runs {@code body} in one interactive transaction, with the client's {@link Builder#transactionOptions
+     * transaction options}: it commits when the body returns and rolls back when it throws (the exception is
+     * rethrown).
      */
     public <T> T transaction(Function<Transaction, T> body) {
-        return transaction(null, body);
+        return transaction(defaultTransactionOptions, body);
     }
 
     /**
-     * Runs {@code body} in one interactive transaction at the isolation {@code level} (Prisma's
-     * {@code isolationLevel}; null: the database's default). SQLite accepts only {@link IsolationLevel#SERIALIZABLE}
-     * and refuses the others with {@code P2023}.
-     *
-     * <p>With {@code relationMode = "prisma"} on PostgreSQL, null means READ COMMITTED whatever the database's
-     * default, and above READ COMMITTED the writes that must find the records referencing the ones they delete or
-     * re-key (an emulated cascade, SetNull or Restrict check, many-to-many join rows) fail with {@code P2026}: their
-     * statements would read the transaction's snapshot and miss the records other transactions add meanwhile. Every
-     * other call runs at the level asked for.
+     * {@link #transaction(TransactionOptions, Function)} at the isolation {@code level} (Prisma's
+     * {@code isolationLevel}; null: the database's default), with the client's other transaction options.
      */
     public <T> T transaction(IsolationLevel level, Function<Transaction, T> body) {
+        return transaction(defaultTransactionOptions.withIsolationLevel(level), body);
+    }
+
+    /**
+     * Runs {@code body} in one interactive transaction with the {@code options} (Prisma's {@code $transaction}
+     * options): it commits when the body returns and rolls back when it throws (the exception is rethrown). Once it
+     * has run for the options' timeout it is rolled back, and its later calls and its commit fail with
+     * {@code P2028}.
+     *
+     * <p>SQLite accepts only the isolation level {@link IsolationLevel#SERIALIZABLE} and refuses the others with
+     * {@code P2023}. With {@code relationMode = "prisma"} on PostgreSQL, no level means READ COMMITTED whatever the
+     * database's default, and above READ COMMITTED the writes that must find the records referencing the ones they
+     * delete or re-key (an emulated cascade, SetNull or Restrict check, many-to-many join rows) fail with
+     * {@code P2026}: their statements would read the transaction's snapshot and miss the records other transactions
+     * add meanwhile. Every other call runs at the level asked for.
+     */
+    public <T> T transaction(TransactionOptions options, Function<Transaction, T> body) {
+        IsolationLevel level = options.isolationLevel();
         if (level != null && !engine.dialect.choosesIsolationLevel() && level != IsolationLevel.SERIALIZABLE) {
             throw Errors.isolationLevelRefused(level);
         }
@@ -99,41 +113,20 @@ public final class Sinew implements AutoCloseable {
             close(connection);
             throw engine.translate(e, null);
         }
-        Transaction transaction = new Transaction(engine, connection, level);
+        Transaction transaction = new Transaction(engine, connection, begin != null, options);
         try {
             T result = body.apply(transaction);
-            // A call another thread is still making through the transaction ends first; later ones fail (P2028).
-            synchronized (transaction) {
-                if (transaction.rolledBack()) {
-                    // the body caught the failure that made the database roll everything back, and went on
-                    throw Transaction.closed(Transaction.State.ROLLED_BACK, "commit");
-                }
-                if (begin == null) {
-                    connection.commit();
-                } else {
-                    Engine.execute(connection, "COMMIT");
-                }
-                transaction.close(Transaction.State.COMMITTED);
-            }
+            transaction.commit();
             return result;
         } catch (SQLException e) {
-            rollBack(transaction, connection, begin != null);
+            transaction.rollBack();
             throw engine.translate(e, null);
         } catch (RuntimeException | Error e) {
-            rollBack(transaction, connection, begin != null);
+            transaction.rollBack();
             throw e;
         } finally {
-            synchronized (transaction) {
-                transaction.close(Transaction.State.ROLLED_BACK);
-            }
+            transaction.rollBack(); // nothing left to roll back after a commit; later calls fail with P2028
             close(connection);
-        }
-    }
-
-    private static void rollBack(Transaction transaction, Connection connection, boolean begunByStatement) {
-        synchronized (transaction) {
-            transaction.close(Transaction.State.ROLLED_BACK);
-            Engine.rollbackQuietly(connection, begunByStatement);
         }
     }
 
@@ -170,6 +163,7 @@ public final class Sinew implements AutoCloseable {
         private boolean checkOnCreate = true;
         private int maxRetries = 4;
         private Integer poolSize;
+        private TransactionOptions transactionOptions = TransactionOptions.defaults();
         private Duration poolTimeout;
         private Consumer<String> statementListener;
         private Map<String, String> environment;
@@ -245,6 +239,15 @@ public final class Sinew implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The options of every interactive transaction that does not give its own (Prisma's
+         * {@code transactionOptions}); default: {@link TransactionOptions#defaults()}, no timeout.
+         */
+        public Builder transactionOptions(TransactionOptions options) {
+            this.transactionOptions = Objects.requireNonNull(options);
+            return this;
+        }
+
         /** Called with the SQL of every statement the client sends (Prisma's {@code log: ['query']}). */
         public Builder onStatement(Consumer<String> listener) {
             this.statementListener = listener;
@@ -295,7 +298,7 @@ public final class Sinew implements AutoCloseable {
                     poolTimeout != null ? poolTimeout : urlPool.timeoutSeconds() != null
                             ? Duration.ofSeconds(urlPool.timeoutSeconds()) : Duration.ofSeconds(10));
             return new Sinew(new Engine(model, dialect, databaseUrl, properties, checkOnCreate, maxRetries, pool,
-                    statementListener));
+                    statementListener), transactionOptions);
         }
 
         /**

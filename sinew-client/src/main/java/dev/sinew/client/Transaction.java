@@ -2,8 +2,11 @@ package dev.sinew.client;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * An interactive transaction: every call made through it runs on one connection, and all of them commit together
@@ -18,18 +21,38 @@ import java.util.Map;
  * Where the database rolled the whole transaction back on such a failure (MySQL and MariaDB do on a deadlock), the
  * transaction is over: later calls through it fail with {@code P2028}, and so does the commit when the function
  * returns, rather than running outside any transaction.
+ *
+ * <p>With a {@link TransactionOptions#timeout() timeout}, the transaction is rolled back once it has run that long
+ * (after a call running then has ended), which frees its locks; later calls and the commit fail with {@code P2028}.
  */
 public final class Transaction {
     /** How the transaction ended, for the text of {@code P2028}. */
-    enum State { OPEN, COMMITTED, ROLLED_BACK }
+    enum State { OPEN, COMMITTED, ROLLED_BACK, EXPIRED }
 
     private final Engine engine;
+    private final Connection connection;
+    private final boolean begunByStatement;
     private final Session session;
+    private final Duration timeout;
+    private final long startedAt = System.nanoTime();
+    private final ScheduledFuture<?> expiry;
     private State state = State.OPEN;
+    /** Whether the connection's transaction is over (committed, or rolled back by the client or the database). */
+    private boolean ended;
 
-    Transaction(Engine engine, Connection connection, IsolationLevel isolationLevel) {
+    /**
+     * A transaction begun on the connection already.
+     *
+     * @param begunByStatement whether it began with a statement (else by turning auto-commit off), and so ends with
+     *                         one
+     */
+    Transaction(Engine engine, Connection connection, boolean begunByStatement, TransactionOptions options) {
         this.engine = engine;
-        this.session = new Session(engine, connection, isolationLevel);
+        this.connection = connection;
+        this.begunByStatement = begunByStatement;
+        this.session = new Session(engine, connection, options.isolationLevel());
+        this.timeout = options.timeout();
+        this.expiry = timeout == null ? null : engine.afterDelay(timeout, this::expire);
     }
 
     /** The model's operations inside this transaction. */
@@ -47,16 +70,57 @@ public final class Transaction {
         return scope.read(null, s -> Raw.query(s, sql, params));
     }
 
-    /** Ends the transaction for its calls; the first end wins (a rollback by the database stays one). */
-    void close(State end) {
+    /**
+     * Commits, after a call another thread is still making through the transaction; fails with {@code P2028} where
+     * the transaction has ended already (rolled back by the database, or expired).
+     */
+    synchronized void commit() throws SQLException {
+        expireIfDue();
+        if (state != State.OPEN) {
+            throw closedError("commit");
+        }
+        if (begunByStatement) {
+            Engine.execute(connection, "COMMIT");
+        } else {
+            connection.commit();
+        }
+        ended = true;
+        end(State.COMMITTED);
+    }
+
+    /** Rolls back what is left of the transaction, if anything; later calls fail with {@code P2028}. */
+    synchronized void rollBack() {
+        if (!ended) {
+            Engine.rollbackQuietly(connection, begunByStatement);
+            ended = true;
+        }
+        end(State.ROLLED_BACK);
+    }
+
+    /** At the timeout: the rollback frees the transaction's locks while its body may still run. */
+    private synchronized void expire() {
         if (state == State.OPEN) {
-            state = end;
+            Engine.rollbackQuietly(connection, begunByStatement);
+            ended = true;
+            end(State.EXPIRED);
         }
     }
 
-    /** Whether the database has rolled the transaction back already, so that there is nothing to commit. */
-    boolean rolledBack() {
-        return state == State.ROLLED_BACK;
+    /** Expires the transaction now if its timer is late (the timer thread may not have run yet). */
+    private void expireIfDue() {
+        if (timeout != null && System.nanoTime() - startedAt >= timeout.toNanos()) {
+            expire();
+        }
+    }
+
+    /** Ends the transaction for its calls; the first end wins (a rollback by the database stays one). */
+    private void end(State end) {
+        if (state == State.OPEN) {
+            state = end;
+        }
+        if (expiry != null) {
+            expiry.cancel(false);
+        }
     }
 
     private final Scope scope = new Scope() {
@@ -118,18 +182,30 @@ public final class Transaction {
         try {
             session.rollbackToSavepoint(savepoint);
         } catch (SQLException gone) {
-            close(State.ROLLED_BACK);
+            end(State.ROLLED_BACK); // rollBack() still sends a ROLLBACK, in case the database kept anything
         }
     }
 
     private void requireOpen() {
+        expireIfDue();
         if (state != State.OPEN) {
-            throw closed(state, "query");
+            throw closedError("query");
         }
     }
 
-    /** Prisma's P2028 for an {@code operation} ("query", "commit") on a transaction that has ended. */
-    static SinewException closed(State state, String operation) {
+    /** Prisma's P2028 for an {@code operation} ("query", "commit") on this transaction, which has ended. */
+    private SinewException closedError(String operation) {
+        if (state == State.EXPIRED) {
+            long timeTaken = Duration.ofNanos(System.nanoTime() - startedAt).toMillis();
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("operation", operation);
+            meta.put("timeout", timeout.toMillis());
+            meta.put("timeTaken", timeTaken);
+            return new SinewException("P2028", "Transaction API error: A " + operation + " cannot be executed on an"
+                    + " expired transaction. The timeout for this transaction was " + timeout.toMillis() + " ms,"
+                    + " however " + timeTaken + " ms passed since the start of the transaction. Consider increasing"
+                    + " the interactive transaction timeout or doing less work in the transaction.", meta);
+        }
         return new SinewException("P2028", "Transaction API error: Transaction already closed: A " + operation
                 + " cannot be executed on " + (state == State.COMMITTED ? "a committed transaction"
                 : "a transaction that was rolled back") + ".", Map.of());

@@ -511,6 +511,66 @@ abstract class CrudCases {
         }
     }
 
+    /**
+     * Prisma's transaction {@code timeout}: once the transaction has run that long it is rolled back while its body
+     * still runs, so that its locks go at once (another writer of the same record gets through); the body's next
+     * call and the commit fail with P2028 in Prisma's words, and nothing of the transaction remains.
+     */
+    @Test
+    void aTransactionThatOutlivesItsTimeoutIsRolledBackAndFreesItsLocks() throws Exception {
+        long id = ((Number) db.model("User").create(Map.of("data", Map.of("email", "held@x"))).get("id")).longValue();
+        Map<String, Object> where = Map.of("id", id);
+        TransactionOptions options = TransactionOptions.defaults().withTimeout(java.time.Duration.ofMillis(300));
+        java.util.concurrent.CountDownLatch otherWriterDone = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Void> otherWriter = new java.util.concurrent.CompletableFuture<>();
+        SinewException afterTimeout = catchSinew(() -> db.transaction(options, tx -> {
+            tx.model("User").update(Map.of("where", where, "data", Map.of("name", "inside")));
+            tx.model("User").create(Map.of("data", Map.of("email", "inside@x")));
+            // another writer of the same record: it waits for the row (or SQLite's write) lock until the timeout
+            java.util.concurrent.CompletableFuture.runAsync(() -> {
+                db.model("User").update(Map.of("where", where, "data", Map.of("name", "outside")));
+                otherWriterDone.countDown();
+            }).whenComplete((done, failure) -> {
+                if (failure != null) {
+                    otherWriter.completeExceptionally(failure);
+                } else {
+                    otherWriter.complete(null);
+                }
+            });
+            try {
+                assertThat(otherWriterDone.await(20, java.util.concurrent.TimeUnit.SECONDS))
+                        .as("the other writer got through while the expired transaction's body still ran").isTrue();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return tx.model("User").count();
+        }));
+        otherWriter.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(afterTimeout.code()).isEqualTo("P2028");
+        assertThat(afterTimeout.getMessage()).matches("Transaction API error: A query cannot be executed on an"
+                + " expired transaction\\. The timeout for this transaction was 300 ms, however \\d+ ms passed since the"
+                + " start of the transaction\\. Consider increasing the interactive transaction timeout or doing less"
+                + " work in the transaction\\.");
+        assertThat(afterTimeout.meta()).containsEntry("operation", "query").containsEntry("timeout", 300L);
+        assertThat(db.model("User").findUnique(Map.of("where", where)).get("name")).isEqualTo("outside");
+        assertThat(db.model("User").count(Map.of("where", Map.of("email", "inside@x")))).isZero();
+
+        SinewException atCommit = catchSinew(() -> db.transaction(options, tx -> {
+            tx.model("User").create(Map.of("data", Map.of("email", "late@x")));
+            try {
+                Thread.sleep(600);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        }));
+        assertThat(atCommit.getMessage()).startsWith("Transaction API error: A commit cannot be executed on an expired"
+                + " transaction.");
+        assertThat(db.model("User").count(Map.of("where", Map.of("email", "late@x")))).isZero();
+        long users = db.transaction(options, tx -> tx.model("User").count());
+        assertThat(users).as("a transaction within its time: only the record made before").isEqualTo(1L);
+    }
+
     @Test
     void rawQueriesAreSentAsWritten() {
         seed();

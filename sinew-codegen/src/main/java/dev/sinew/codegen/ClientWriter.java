@@ -99,6 +99,14 @@ final class ClientWriter {
                 .addParameter(Types.ISOLATION_LEVEL, "level")
                 .addParameter(ParameterizedTypeName.get(Types.FUNCTION, transaction, t), "body")
                 .addStatement("return sinew.transaction(level, tx -> body.apply(new $T(tx)))", transaction).build());
+        out.addMethod(MethodSpec.methodBuilder("transaction").addModifiers(Modifier.PUBLIC).addTypeVariable(t)
+                .returns(t)
+                .addJavadoc("Runs {@code body} in one interactive transaction with the {@code options} (isolation"
+                        + " level, timeout): it commits when the body returns and rolls back when it throws.\n")
+                .addParameter(Types.TRANSACTION_OPTIONS, "options")
+                .addParameter(ParameterizedTypeName.get(Types.FUNCTION, transaction, t), "body")
+                .addStatement("return sinew.transaction(options, tx -> body.apply(new $T(tx)))", transaction)
+                .build());
         raw(out, "sinew");
         out.addMethod(MethodSpec.methodBuilder("dynamic").addModifiers(Modifier.PUBLIC).returns(Types.SINEW)
                 .addJavadoc("The dynamic client underneath, which takes and returns Prisma-shaped maps.\n")

@@ -37,6 +37,7 @@ final class Types {
     static final ClassName PATH = ClassName.get("java.nio.file", "Path");
     static final ClassName SINEW = ClassName.get("dev.sinew.client", "Sinew");
     static final ClassName ISOLATION_LEVEL = ClassName.get("dev.sinew.client", "IsolationLevel");
+    static final ClassName TRANSACTION_OPTIONS = ClassName.get("dev.sinew.client", "TransactionOptions");
     static final ClassName SINEW_BUILDER = SINEW.nestedClass("Builder");
     static final ClassName MODEL_CLIENT = ClassName.get("dev.sinew.client", "ModelClient");
     static final ClassName TRANSACTION = ClassName.get("dev.sinew.client", "Transaction");

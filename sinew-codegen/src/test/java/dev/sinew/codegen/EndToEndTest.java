@@ -42,7 +42,7 @@ class EndToEndTest {
             } catch (InvocationTargetException e) {
                 throw new AssertionError(e.getCause().getMessage(), e.getCause());
             }
-            assertThat(checks).as("checks run to the end of the scenario").isEqualTo(66);
+            assertThat(checks).as("checks run to the end of the scenario").isEqualTo(67);
         }
     }
 }

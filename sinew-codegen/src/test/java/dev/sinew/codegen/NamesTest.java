@@ -39,7 +39,8 @@ class NamesTest {
                         "public <T> T transaction(Function<Transaction, T> body)")
                 .contains("private final dev.sinew.client.Transaction transaction;")
                 // the import shadows the model IsolationLevel of the same package, which this file does not use
-                .contains("import dev.sinew.client.IsolationLevel;", "public <T> T transaction(IsolationLevel level,");
+                .contains("import dev.sinew.client.IsolationLevel;", "public <T> T transaction(IsolationLevel level,")
+                .contains("public <T> T transaction(TransactionOptions options,");
     }
 
     @Test
