@@ -6,7 +6,8 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /**
- * One column change of an UPDATE: set a value, or one of Prisma's atomic number operations on the current value.
+ * One column change of an UPDATE: set a value, one of Prisma's atomic number operations on the current value, or
+ * values pushed onto a scalar list.
  *
  * @param field what changes
  * @param op    how
@@ -14,7 +15,7 @@ import java.math.MathContext;
  */
 record Assignment(ScalarField field, Op op, Object value) {
 
-    enum Op { SET, INCREMENT, DECREMENT, MULTIPLY, DIVIDE }
+    enum Op { SET, INCREMENT, DECREMENT, MULTIPLY, DIVIDE, PUSH }
 
     /** The new value as SQL over the current column ({@code column} is qualified as the statement needs). */
     Sql expression(Session session, String column) {
@@ -26,6 +27,7 @@ record Assignment(ScalarField field, Op op, Object value) {
             case MULTIPLY -> new Sql("(" + column + " * ").param(param).append(")");
             case DIVIDE -> new Sql().param(session.dialect.divide(column, "?", field.scalarKind() == ScalarKind.INT
                     || field.scalarKind() == ScalarKind.BIG_INT), param);
+            case PUSH -> new Sql("(" + column + " || ").param(param).append(")"); // a null list takes the values
         };
     }
 
@@ -38,6 +40,14 @@ record Assignment(ScalarField field, Op op, Object value) {
     Object apply(Object current) {
         if (op == Op.SET) {
             return value;
+        }
+        if (op == Op.PUSH) {
+            java.util.List<Object> joined = new java.util.ArrayList<>();
+            if (current != null) {
+                joined.addAll((java.util.List<?>) current);
+            }
+            joined.addAll((java.util.List<?>) value);
+            return joined;
         }
         if (current == null || value == null) {
             return null;

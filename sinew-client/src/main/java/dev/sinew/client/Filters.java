@@ -175,23 +175,28 @@ final class Filters {
     private Sql in(ScalarField field, Object value, String column, boolean negate, boolean insensitive,
                    String argument) {
         List<Object> items = Args.list(value, argument, field.type().schemaName() + "[]", true);
-        List<Object> params = new ArrayList<>();
+        List<Object> canonical = new ArrayList<>();
         for (Object item : items) {
             if (item != null) {
-                params.add(session.param(field, session.values.coerceOne(field, item, argument)));
+                canonical.add(session.values.coerceOne(field, item, argument));
             }
         }
-        if (params.isEmpty()) {
+        if (canonical.isEmpty()) {
             return new Sql(negate ? TRUE : FALSE);
         }
-        String target = insensitive && isText(field) ? session.dialect.insensitive(column) : column;
-        String placeholder = insensitive && isText(field) ? session.dialect.insensitive("?") : "?";
+        boolean folded = insensitive && isText(field);
+        if (canonical.size() > session.dialect.maxInListParameters()) {
+            Sql any = new Sql().param(session.dialect.anyOfArray(column, folded), session.param(field, canonical));
+            return negate ? new Sql("NOT (").append(any).append(")") : any;
+        }
+        String target = folded ? session.dialect.insensitive(column) : column;
+        String placeholder = folded ? session.dialect.insensitive("?") : "?";
         Sql sql = new Sql(target + (negate ? " NOT IN (" : " IN ("));
-        for (int i = 0; i < params.size(); i++) {
+        for (int i = 0; i < canonical.size(); i++) {
             if (i > 0) {
                 sql.append(", ");
             }
-            sql.param(placeholder, params.get(i));
+            sql.param(placeholder, session.param(field, canonical.get(i)));
         }
         return sql.append(")");
     }

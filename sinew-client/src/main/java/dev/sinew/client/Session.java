@@ -95,8 +95,9 @@ final class Session {
             for (int i = 0; i < items.length; i++) {
                 items[i] = item(field, list.get(i));
             }
-            return new ArrayValue(field.isEnum() ? values.enumTypeName(field) : dialect.arrayElementType(field),
-                    items);
+            // an enum's name quoted: the driver folds an unquoted type name of an array to lower case
+            return new ArrayValue(field.isEnum() ? engine.quoted(values.enumTypeName(field))
+                    : dialect.arrayElementType(field), items);
         }
         return item(field, value);
     }

@@ -41,6 +41,7 @@ final class Writer {
     /** How often {@link #createUnlessRaced} creates before a unique violation stands. */
     private static final int RACED_CREATE_ATTEMPTS = 3;
     private static final List<String> ATOMIC_OPS = List.of("set", "increment", "decrement", "multiply", "divide");
+    private static final List<String> LIST_OPS = List.of("set", "push");
     /** The order nested writes run in, whatever the order of the caller's map. */
     private static final List<String> NESTED_ORDER = List.of("set", "disconnect", "delete", "deleteMany", "update",
             "updateMany", "upsert", "connect", "connectOrCreate", "create", "createMany");
@@ -785,7 +786,7 @@ final class Writer {
 
     /**
      * The assignments of the scalar fields in update data: a value, or {@code {set|increment|decrement|multiply|
-     * divide: n}}.
+     * divide: n}}, or for a scalar list {@code {set|push: values}}.
      */
     private List<Assignment> scalarAssignments(ModelMeta model, Map<String, Object> data, String path,
                                                boolean scalarsOnly) {
@@ -802,13 +803,23 @@ final class Writer {
             Object value = entry.getValue();
             if (value instanceof Map<?, ?>) {
                 Map<String, Object> ops = Args.map(value, argument, field.type().schemaName() + "FieldUpdateOperationsInput");
-                Args.allowOnly(ops, ATOMIC_OPS, argument);
+                Args.allowOnly(ops, field.arity().isList() ? LIST_OPS : ATOMIC_OPS, argument);
                 if (ops.size() != 1) {
                     throw Errors.invalid("Argument `" + argument + "` needs exactly one operation.");
                 }
                 Map.Entry<String, Object> op = ops.entrySet().iterator().next();
                 if (op.getKey().equals("set")) {
                     out.add(set(field, op.getValue(), argument + ".set"));
+                    continue;
+                }
+                if (op.getKey().equals("push")) {
+                    // one value or a list of them, appended (to an empty list where the column is null)
+                    Object pushed = op.getValue() instanceof List<?> ? op.getValue() : List.of(op.getValue());
+                    if (op.getValue() == null) {
+                        throw Args.invalidValue(argument + ".push", field.type().schemaName(), null);
+                    }
+                    out.add(new Assignment(field, Assignment.Op.PUSH,
+                            session.values.coerce(field, pushed, argument + ".push")));
                     continue;
                 }
                 ScalarKind kind = field.scalarKind();

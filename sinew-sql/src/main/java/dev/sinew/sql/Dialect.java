@@ -694,6 +694,24 @@ public abstract class Dialect {
         return "LOWER(" + column + ") LIKE LOWER(" + pattern + ")" + likeEscape();
     }
 
+    /**
+     * The most values an {@code in} or {@code notIn} filter sends as parameters of their own; a longer list goes as
+     * one array parameter ({@link #anyOfArray}), so that no list meets the driver's limit on parameters. Unlimited
+     * where the database has no arrays (SQLite's and MariaDB's drivers take far more parameters than PostgreSQL's
+     * 65,535).
+     */
+    public int maxInListParameters() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * True where {@code expression} equals an element of the array bound to the one {@code ?} this returns, folded
+     * for a case-insensitive comparison where asked; for dialects with a {@link #maxInListParameters} bound.
+     */
+    public String anyOfArray(String expression, boolean insensitive) {
+        throw new UnsupportedOperationException(provider() + " has no arrays");
+    }
+
     /** An expression folded for a case-insensitive comparison. */
     public String insensitive(String expression) {
         return "LOWER(" + expression + ")";

@@ -610,11 +610,46 @@ public class PostgresDialect extends Dialect {
         return column + " ILIKE " + pattern + likeEscape();
     }
 
+    /** pgJDBC takes at most 65,535 parameters per statement; a list of a thousand is one array already. */
+    @Override
+    public int maxInListParameters() {
+        return 1000;
+    }
+
+    @Override
+    public String anyOfArray(String expression, boolean insensitive) {
+        if (insensitive) {
+            return insensitive(expression) + " = ANY (ARRAY(SELECT " + insensitive("v") + " FROM unnest(?) AS u(v)))";
+        }
+        return expression + " = ANY (?)";
+    }
+
+    /**
+     * The type of an array of the field's values as the client binds them ({@link #bindValue}), so that it compares
+     * with the column: the native type's where it has its own operators ({@code uuid}, {@code timestamptz}, ...).
+     */
     @Override
     public String arrayElementType(dev.sinew.schema.model.ScalarField field) {
         dev.sinew.schema.model.ScalarKind kind = field.scalarKind();
         if (kind == null) {
             return "text";
+        }
+        String nativeType = switch (nativeTypeName(field)) {
+            case "Uuid" -> "uuid";
+            case "Citext" -> "citext";
+            case "Inet" -> "inet";
+            case "Bit" -> "bit";
+            case "VarBit" -> "varbit";
+            case "Money" -> "money";
+            case "Timestamptz" -> "timestamptz";
+            case "Date" -> "date";
+            case "Time" -> "time";
+            case "Timetz" -> "timetz";
+            case "Json" -> "json";
+            default -> null;
+        };
+        if (nativeType != null) {
+            return nativeType;
         }
         return switch (kind) {
             case INT -> "int4";
@@ -649,7 +684,17 @@ public class PostgresDialect extends Dialect {
             throws SQLException {
         if (field.arity().isList()) {
             java.sql.Array array = rs.getArray(index);
-            return array == null ? null : new ArrayList<>(List.of((Object[]) array.getArray()));
+            if (array == null) {
+                return null;
+            }
+            // each element read as a column of the field's type would be (a uuid as text, a timestamp as an Instant)
+            List<Object> items = new ArrayList<>();
+            try (java.sql.ResultSet elements = array.getResultSet()) {
+                while (elements.next()) {
+                    items.add(readTyped(elements, 2, field));
+                }
+            }
+            return items;
         }
         return readTyped(rs, index, field);
     }
