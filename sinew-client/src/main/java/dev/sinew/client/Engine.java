@@ -111,8 +111,13 @@ final class Engine implements Scope, AutoCloseable {
     /**
      * A connection from the pool. When none comes in time: {@code P2024} if the pool is busy, or Prisma's error for
      * the reason new connections fail ({@code P1001} for a server that cannot be reached, ...).
+     *
+     * @throws IllegalStateException once the client is closed
      */
     Connection connection() {
+        if (dataSource.isClosed()) {
+            throw new IllegalStateException("This Sinew client is closed; build a new one to go on.");
+        }
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {

@@ -62,6 +62,15 @@ class PoolTest {
     }
 
     @Test
+    void aClosedClientSaysSo() throws Exception {
+        Sinew db = Sinew.connect(schema("file:./pool.db"));
+        db.close();
+        assertThatThrownBy(() -> db.model("Note").count()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("This Sinew client is closed; build a new one to go on.");
+        assertThatThrownBy(() -> db.transaction(tx -> null)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void poolSettingsThatAreNotNumbersAreRefusedAsTheUrlsError() throws Exception {
         Path schema = schema("file:./pool.db?connection_limit=none");
         assertThatThrownBy(() -> Sinew.connect(schema)).isInstanceOfSatisfying(SinewException.class, e -> {
