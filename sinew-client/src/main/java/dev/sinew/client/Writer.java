@@ -1422,14 +1422,18 @@ final class Writer {
         ScalarField selfId = link.selfFields.get(0);
         ScalarField otherId = link.otherFields.get(0);
         String join = session.quote(link.joinTable);
-        Sql sql = new Sql("INSERT INTO " + join + " ("
-                + session.quote(link.selfJoinColumn) + ", " + session.quote(link.otherJoinColumn) + ") VALUES ");
-        for (int i = 0; i < otherIds.size(); i++) {
-            sql.append(i > 0 ? ", (" : "(").param(session.param(selfId, parent.get(selfId.name()))).append(", ")
-                    .param(session.param(otherId, otherIds.get(i))).append(")");
+        int chunk = session.dialect.keyListRows(2); // within the driver's limit on parameters
+        for (int from = 0; from < otherIds.size(); from += chunk) {
+            List<Object> ids = otherIds.subList(from, Math.min(otherIds.size(), from + chunk));
+            Sql sql = new Sql("INSERT INTO " + join + " ("
+                    + session.quote(link.selfJoinColumn) + ", " + session.quote(link.otherJoinColumn) + ") VALUES ");
+            for (int i = 0; i < ids.size(); i++) {
+                sql.append(i > 0 ? ", (" : "(").param(session.param(selfId, parent.get(selfId.name()))).append(", ")
+                        .param(session.param(otherId, ids.get(i))).append(")");
+            }
+            sql.append(session.dialect.skipDuplicates(session.quote(link.selfJoinColumn)));
+            session.update(sql);
         }
-        sql.append(session.dialect.skipDuplicates(session.quote(link.selfJoinColumn)));
-        session.update(sql);
     }
 
     // ==============================================================================================================
