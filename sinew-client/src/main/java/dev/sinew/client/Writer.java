@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -1288,12 +1289,18 @@ final class Writer {
     /** Connects the records of the other model named by the unique wheres to the parent. */
     private void connect(ModelMeta model, RelationLink link, Map<String, Object> parent, List<Object> wheres,
                          String at) throws SQLException {
-        List<Map<String, Object>> targets = new ArrayList<>();
+        List<Map<String, Object>> named = new ArrayList<>(wheres.size());
         for (Object item : wheres) {
-            Map<String, Object> where = Args.map(item, at, link.other.name + "WhereUniqueInput");
-            Map<String, Object> found = findToConnect(link, where, at);
-            if (found != null) {
-                targets.add(found);
+            named.add(Args.map(item, at, link.other.name + "WhereUniqueInput"));
+        }
+        List<Map<String, Object>> targets = findAllToConnect(link, named, at);
+        if (targets == null) {
+            targets = new ArrayList<>();
+            for (Map<String, Object> where : named) {
+                Map<String, Object> found = findToConnect(link, where, at);
+                if (found != null) {
+                    targets.add(found);
+                }
             }
         }
         if (targets.size() < wheres.size()) {
@@ -1320,6 +1327,60 @@ final class Writer {
         }
         Filters.requireUnique(link.other, where, at);
         return findRow(link.other, q -> filters.where(link.other, where, q), true);
+    }
+
+    /**
+     * The records a connect of several names, in the order named (a record not found left out), read with the lock
+     * {@link #findToConnect} takes, by one statement per key list instead of one per record. Only where every
+     * {@code where} names the other model's one-field identifier by a value that the database compares as Java does
+     * (numbers; text where the database compares it exactly, without a native type): else null, and the records are
+     * read one by one.
+     */
+    private List<Map<String, Object>> findAllToConnect(RelationLink link, List<Map<String, Object>> wheres, String at)
+            throws SQLException {
+        ModelMeta other = link.other;
+        if (wheres.size() < 2 || other.identifier.size() != 1) {
+            return null;
+        }
+        ScalarField id = other.identifier.get(0);
+        ScalarKind kind = id.scalarKind();
+        boolean exact = kind == ScalarKind.INT || kind == ScalarKind.BIG_INT || (kind == ScalarKind.STRING
+                && id.nativeType() == null && session.dialect.comparesTextExactly());
+        if (!exact) {
+            return null;
+        }
+        List<Object> keys = new ArrayList<>(wheres.size());
+        for (Map<String, Object> where : wheres) {
+            Object value = where.size() == 1 ? where.get(id.name()) : null;
+            if (value == null || value instanceof Map<?, ?>) {
+                return null;
+            }
+            keys.add(session.values.coerceOne(id, value, at + "." + id.name()));
+        }
+        String lock = !session.strategy.locksRows() ? ""
+                : link.isManyToMany() ? session.dialect.shareLockClause() : session.dialect.updateLockClause();
+        List<Object> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(keys));
+        Map<Object, Map<String, Object>> found = new HashMap<>();
+        int chunk = session.dialect.keyListRows(1);
+        for (int from = 0; from < distinct.size(); from += chunk) {
+            List<Object> part = distinct.subList(from, Math.min(distinct.size(), from + chunk));
+            String a = session.alias();
+            Sql sql = selectAll(other, a).append(session.column(a, id.columnName()) + " IN (");
+            for (int i = 0; i < part.size(); i++) {
+                sql.param(i == 0 ? "?" : ", ?", session.param(id, part.get(i)));
+            }
+            for (Map<String, Object> row : session.query(sql.append(")").append(lock), rs -> readAll(other, rs))) {
+                found.put(row.get(id.name()), row);
+            }
+        }
+        List<Map<String, Object>> targets = new ArrayList<>(keys.size());
+        for (Object key : keys) {
+            Map<String, Object> row = found.get(key);
+            if (row != null) {
+                targets.add(row);
+            }
+        }
+        return targets;
     }
 
     /** Connects the records {@code targets} (all their scalar values, read by {@link #findToConnect}) to the parent. */

@@ -622,6 +622,48 @@ abstract class CrudCases {
                 .isEqualTo(Map.of("count", 1500));
     }
 
+    /**
+     * A connect of several records by identifier reads them in one statement; the records not found, a record named
+     * twice, and records named by another unique (read one by one) must come out as before.
+     */
+    @Test
+    void connectsOfSeveralRecordsFindEachOrSayHowManyWereMissing() {
+        long user = ((Number) db.model("User").create(Map.of("data", Map.of("email", "c@x"))).get("id")).longValue();
+        List<Object> tagIds = new java.util.ArrayList<>();
+        for (String name : List.of("t1", "t2", "t3")) {
+            tagIds.add(db.model("Tag").create(Map.of("data", Map.of("name", name))).get("id"));
+        }
+        Map<String, Object> where = Map.of("id", user);
+        SinewException missingTag = catchSinew(() -> db.model("User").update(Map.of("where", where, "data",
+                Map.of("tags", Map.of("connect", List.of(Map.of("id", tagIds.get(0)), Map.of("id", 999_999),
+                        Map.of("id", tagIds.get(1))))))));
+        assertThat(missingTag.code()).isEqualTo("P2025");
+        assertThat(missingTag.getMessage()).endsWith("Expected 3 records to be connected, found only 2.");
+        db.model("User").update(Map.of("where", where, "data", Map.of("tags", Map.of("connect", List.of(
+                Map.of("id", tagIds.get(2)), Map.of("id", tagIds.get(0)), Map.of("id", tagIds.get(2)))))));
+        db.model("User").update(Map.of("where", where, "data", Map.of("tags", Map.of("connect", List.of(
+                Map.of("name", "t2"), Map.of("id", tagIds.get(1)))))));
+        assertThat(db.model("Tag").count(Map.of("where", Map.of("users", Map.of("some", Map.of("id", user))))))
+                .isEqualTo(3);
+
+        long other = ((Number) db.model("User").create(Map.of("data", Map.of("email", "d@x"))).get("id"))
+                .longValue();
+        List<Object> postIds = new java.util.ArrayList<>();
+        for (String title : List.of("p1", "p2")) {
+            postIds.add(db.model("Post").create(Map.of("data", Map.of("title", title, "authorId", other))).get("id"));
+        }
+        SinewException missingPost = catchSinew(() -> db.model("User").update(Map.of("where", where, "data",
+                Map.of("posts", Map.of("connect", List.of(Map.of("id", postIds.get(0)), Map.of("id", 999_999)))))));
+        assertThat(missingPost.code()).isEqualTo("P2018");
+        assertThat(missingPost.getMessage()).isEqualTo("The required connected records were not found. Expected 2"
+                + " records to be connected after connect operation on one-to-many relation 'PostToUser', found 1.");
+        assertThat(db.model("Post").count(Map.of("where", Map.of("authorId", user)))).as("nothing connected")
+                .isZero();
+        db.model("User").update(Map.of("where", where, "data", Map.of("posts", Map.of("connect", List.of(
+                Map.of("id", postIds.get(1)), Map.of("id", postIds.get(0)))))));
+        assertThat(db.model("Post").count(Map.of("where", Map.of("authorId", user)))).isEqualTo(2);
+    }
+
     @Test
     void rawQueriesAreSentAsWritten() {
         seed();
