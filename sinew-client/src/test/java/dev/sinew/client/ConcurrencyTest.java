@@ -668,7 +668,10 @@ class ConcurrencyTest {
             try (Connection c = database.connect(); Statement s = c.createStatement()) {
                 Map<String, String> queries = orphanQueries.apply(kind == DatabaseKind.MYSQL ? "`" : "\"");
                 for (Map.Entry<String, String> query : queries.entrySet()) {
-                    assertThat(count(s, query.getValue())).as(query.getKey()).isZero();
+                    long orphans = count(s, query.getValue());
+                    assertThat(orphans).as(() -> query.getKey() + " (the rows: " + rows(s, query.getValue()
+                            .replace("SELECT COUNT(*)", "SELECT c.*")) + "; the outcomes: "
+                            + new java.util.TreeMap<>(outcomes) + ")").isZero();
                 }
             }
         }
@@ -1029,6 +1032,23 @@ class ConcurrencyTest {
             return name + " " + e.code() + (e.code().equals("P2025") && e.getMessage().contains("connect")
                     ? " (connect)" : "");
         }
+    }
+
+    /** The rows a query finds, each as its columns' values, for a failure's message. */
+    private static List<List<Object>> rows(Statement statement, String sql) {
+        List<List<Object>> rows = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next() && rows.size() < 20) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.add(rs.getObject(i));
+                }
+                rows.add(row);
+            }
+        } catch (java.sql.SQLException e) {
+            rows.add(List.of(e.getMessage()));
+        }
+        return rows;
     }
 
     private static long count(Statement statement, String sql) throws Exception {

@@ -27,8 +27,8 @@ final class ClientSchema {
             "OrderTerms", "EqualityFilter", "NullableEqualityFilter", "ComparableFilter", "NullableComparableFilter",
             "StringFilter", "NullableStringFilter", "ListFilter", "ToManyFilter", "ToOneFilter", "NullableToOneFilter",
             "ToOneCreate", "ToManyCreate", "ToOneUpdate", "NullableToOneUpdate", "ToManyUpdate", "NumberUpdate",
-            "SortDirection", "NullableSortDirection", "RecordArguments", "ListArguments", "ViewOperations",
-            "ModelOperations");
+            "ScalarListUpdate", "SortDirection", "NullableSortDirection", "RecordArguments", "ListArguments",
+            "ViewOperations", "ModelOperations");
 
     final Datamodel datamodel;
     final GeneratorSettings settings;

@@ -120,6 +120,14 @@ final class DataWriter {
                                 types.support("NumberUpdate"), field.name())
                         .build());
             }
+            if (update && field.isList() && !types.isComposite(field)) {
+                ClassName listUpdate = types.support("ScalarListUpdate");
+                out.addMethod(MethodSpec.methodBuilder(field.javaName).addModifiers(Modifier.PUBLIC)
+                        .returns(ParameterizedTypeName.get(listUpdate, self, types.itemType(field)))
+                        .addJavadoc("The list's operations: set it, or push values onto it.\n")
+                        .addStatement("return new $T<>(this, nested($S))", listUpdate, field.name())
+                        .build());
+            }
         }
     }
 }

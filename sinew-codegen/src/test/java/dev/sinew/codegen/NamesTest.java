@@ -41,6 +41,8 @@ class NamesTest {
                 // the import shadows the model IsolationLevel of the same package, which this file does not use
                 .contains("import dev.sinew.client.IsolationLevel;", "public <T> T transaction(IsolationLevel level,")
                 .contains("public <T> T transaction(TransactionOptions options,");
+        assertThat(files.values().stream().filter(code -> code.contains("public ScalarListUpdate<")).count())
+                .as("update data with list operations for the scalar lists").isPositive();
     }
 
     @Test
