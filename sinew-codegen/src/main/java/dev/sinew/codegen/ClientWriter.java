@@ -85,28 +85,14 @@ final class ClientWriter {
         for (ModelInfo model : schema.models) {
             out.addMethod(accessor(model, "sinew"));
         }
-        TypeVariableName t = TypeVariableName.get("T");
-        out.addMethod(MethodSpec.methodBuilder("transaction").addModifiers(Modifier.PUBLIC).addTypeVariable(t)
-                .returns(t)
-                .addJavadoc("Runs {@code body} in one interactive transaction: it commits when the body returns and"
-                        + " rolls back when it throws.\n")
-                .addParameter(ParameterizedTypeName.get(Types.FUNCTION, transaction, t), "body")
-                .addStatement("return sinew.transaction(tx -> body.apply(new $T(tx)))", transaction).build());
-        out.addMethod(MethodSpec.methodBuilder("transaction").addModifiers(Modifier.PUBLIC).addTypeVariable(t)
-                .returns(t)
-                .addJavadoc("Runs {@code body} in one interactive transaction at the isolation {@code level}: it"
-                        + " commits when the body returns and rolls back when it throws.\n")
-                .addParameter(Types.ISOLATION_LEVEL, "level")
-                .addParameter(ParameterizedTypeName.get(Types.FUNCTION, transaction, t), "body")
-                .addStatement("return sinew.transaction(level, tx -> body.apply(new $T(tx)))", transaction).build());
-        out.addMethod(MethodSpec.methodBuilder("transaction").addModifiers(Modifier.PUBLIC).addTypeVariable(t)
-                .returns(t)
-                .addJavadoc("Runs {@code body} in one interactive transaction with the {@code options} (isolation"
-                        + " level, timeout): it commits when the body returns and rolls back when it throws.\n")
-                .addParameter(Types.TRANSACTION_OPTIONS, "options")
-                .addParameter(ParameterizedTypeName.get(Types.FUNCTION, transaction, t), "body")
-                .addStatement("return sinew.transaction(options, tx -> body.apply(new $T(tx)))", transaction)
-                .build());
+        out.addMethod(transactionOverload(transaction, null, null, "Runs {@code body} in one interactive"
+                + " transaction: it commits when the body returns and rolls back when it throws.\n"));
+        out.addMethod(transactionOverload(transaction, Types.ISOLATION_LEVEL, "level", "Runs {@code body} in one"
+                + " interactive transaction at the isolation {@code level}: it commits when the body returns and rolls"
+                + " back when it throws.\n"));
+        out.addMethod(transactionOverload(transaction, Types.TRANSACTION_OPTIONS, "options", "Runs {@code body} in"
+                + " one interactive transaction with the {@code options} (isolation level, timeout): it commits when"
+                + " the body returns and rolls back when it throws.\n"));
         raw(out, "sinew");
         out.addMethod(MethodSpec.methodBuilder("dynamic").addModifiers(Modifier.PUBLIC).returns(Types.SINEW)
                 .addJavadoc("The dynamic client underneath, which takes and returns Prisma-shaped maps.\n")
@@ -140,6 +126,24 @@ final class ClientWriter {
                 .addParameter(Types.STRING, "sql").addParameter(ArrayTypeName.of(Types.OBJECT), "params")
                 .varargs(true)
                 .addStatement("return $L.queryRaw(sql, params)", source).build());
+    }
+
+    /**
+     * {@code transaction([setting,] body)}: the dynamic client's overload of the same {@code setting} (none where
+     * null), the body given the typed transaction.
+     */
+    private static MethodSpec transactionOverload(ClassName transaction, ClassName settingType, String setting,
+                                                  String javadoc) {
+        TypeVariableName t = TypeVariableName.get("T");
+        MethodSpec.Builder method = MethodSpec.methodBuilder("transaction").addModifiers(Modifier.PUBLIC)
+                .addTypeVariable(t).returns(t).addJavadoc(javadoc);
+        if (settingType != null) {
+            method.addParameter(settingType, setting);
+        }
+        return method.addParameter(ParameterizedTypeName.get(Types.FUNCTION, transaction, t), "body")
+                .addStatement("return sinew.transaction(" + (setting == null ? "" : setting + ", ")
+                        + "tx -> body.apply(new $T(tx)))", transaction)
+                .build();
     }
 
     private TypeSpec transaction(ClassName self) {
