@@ -198,17 +198,19 @@ final class Engine implements Scope, AutoCloseable {
     /**
      * Rolls back the connection's transaction. One begun by a statement on a connection in auto-commit mode is rolled
      * back by a statement too, rather than trusting the driver's idea of whether a transaction is open (a no-op when
-     * none is).
+     * none is). When the rollback fails, the connection leaves the pool: on MySQL the next borrower's
+     * {@code START TRANSACTION} would commit whatever the failed call had written.
      */
-    static void rollbackQuietly(Connection connection, boolean begunByStatement) {
+    void rollbackQuietly(Connection connection, boolean begunByStatement) {
         try {
             if (begunByStatement) {
                 execute(connection, "ROLLBACK");
             } else {
                 connection.rollback();
             }
-        } catch (SQLException ignored) {
-            // the connection is broken; the database rolls the transaction back when it notices
+        } catch (SQLException broken) {
+            // closed rather than reused; the database rolls the transaction back when the connection goes
+            dataSource.evictConnection(connection);
         }
     }
 

@@ -91,7 +91,7 @@ public final class Transaction {
     /** Rolls back what is left of the transaction, if anything; later calls fail with {@code P2028}. */
     synchronized void rollBack() {
         if (!ended) {
-            Engine.rollbackQuietly(connection, begunByStatement);
+            engine.rollbackQuietly(connection, begunByStatement);
             ended = true;
         }
         end(State.ROLLED_BACK);
@@ -100,7 +100,7 @@ public final class Transaction {
     /** At the timeout: the rollback frees the transaction's locks while its body may still run. */
     private synchronized void expire() {
         if (state == State.OPEN) {
-            Engine.rollbackQuietly(connection, begunByStatement);
+            engine.rollbackQuietly(connection, begunByStatement);
             ended = true;
             end(State.EXPIRED);
         }
