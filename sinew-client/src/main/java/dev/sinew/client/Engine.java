@@ -162,8 +162,8 @@ final class Engine implements Scope, AutoCloseable {
                 if (begin == null) {
                     connection.setAutoCommit(false);
                 }
+                Session session = new Session(this, connection);
                 try {
-                    Session session = new Session(this, connection);
                     session.operationModel(model);
                     if (begin != null) {
                         session.beginWith(begin);
@@ -179,7 +179,9 @@ final class Engine implements Scope, AutoCloseable {
                     }
                     return result;
                 } catch (SQLException | RuntimeException | Error e) {
-                    rollbackQuietly(connection, begin != null);
+                    if (begin == null || session.begun()) { // a call refused before its BEGIN went has nothing to undo
+                        rollbackQuietly(connection, begin != null);
+                    }
                     throw e;
                 }
             } catch (SQLException e) {
@@ -198,8 +200,9 @@ final class Engine implements Scope, AutoCloseable {
     /**
      * Rolls back the connection's transaction. One begun by a statement on a connection in auto-commit mode is rolled
      * back by a statement too, rather than trusting the driver's idea of whether a transaction is open (a no-op when
-     * none is). When the rollback fails, the connection leaves the pool: on MySQL the next borrower's
-     * {@code START TRANSACTION} would commit whatever the failed call had written.
+     * none is; but SQLite fails a ROLLBACK without a transaction, so callers roll back only what they began). When
+     * the rollback fails, the connection leaves the pool: on MySQL the next borrower's {@code START TRANSACTION}
+     * would commit whatever the failed call had written.
      */
     void rollbackQuietly(Connection connection, boolean begunByStatement) {
         try {
