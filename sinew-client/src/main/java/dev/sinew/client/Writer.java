@@ -814,11 +814,11 @@ final class Writer {
                     continue;
                 }
                 if (op.getKey().equals("push")) {
-                    // one value or a list of them, appended (to an empty list where the column is null)
-                    Object pushed = op.getValue() instanceof List<?> ? op.getValue() : List.of(op.getValue());
                     if (op.getValue() == null) {
                         throw Args.invalidValue(argument + ".push", field.type().schemaName(), null);
                     }
+                    // one value or a list of them, appended (to an empty list where the column is null)
+                    Object pushed = op.getValue() instanceof List<?> ? op.getValue() : List.of(op.getValue());
                     out.add(new Assignment(field, Assignment.Op.PUSH,
                             session.values.coerce(field, pushed, argument + ".push")));
                     continue;

@@ -73,6 +73,11 @@ class PostgresTypesTest {
                 "refs", Map.of("set", List.of(FIRST)))));
         assertThat(db.model("Item").findUnique(Map.of("where", Map.of("id", SECOND))))
                 .containsEntry("roles", List.of("USER")).containsEntry("refs", List.of(FIRST));
+        java.util.HashMap<String, Object> pushNothing = new java.util.HashMap<>();
+        pushNothing.put("push", null);
+        SinewException refused = CrudCases.catchSinew(() -> db.model("Item").update(Map.of("where",
+                Map.of("id", SECOND), "data", Map.of("labels", pushNothing))));
+        assertThat(refused.code()).isEqualTo("P2009");
     }
 
     @Test
