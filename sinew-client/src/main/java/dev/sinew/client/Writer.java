@@ -1363,13 +1363,11 @@ final class Writer {
         Map<Object, Map<String, Object>> found = new HashMap<>();
         int chunk = session.dialect.keyListRows(1);
         for (int from = 0; from < distinct.size(); from += chunk) {
-            List<Object> part = distinct.subList(from, Math.min(distinct.size(), from + chunk));
+            List<Map<String, Object>> part = distinct.subList(from, Math.min(distinct.size(), from + chunk)).stream()
+                    .map(key -> Map.of(id.name(), key)).toList();
             String a = session.alias();
-            Sql sql = selectAll(other, a).append(session.column(a, id.columnName()) + " IN (");
-            for (int i = 0; i < part.size(); i++) {
-                sql.param(i == 0 ? "?" : ", ?", session.param(id, part.get(i)));
-            }
-            for (Map<String, Object> row : session.query(sql.append(")").append(lock), rs -> readAll(other, rs))) {
+            Sql sql = selectAll(other, a).append(reader.identifierIn(other, part, a)).append(lock);
+            for (Map<String, Object> row : session.query(sql, rs -> readAll(other, rs))) {
                 found.put(row.get(id.name()), row);
             }
         }
