@@ -88,9 +88,12 @@ final class Engine implements Scope, AutoCloseable {
         }
         try (Connection connection = connection()) {
             dialect.initializeConnection(connection);
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
             dataSource.close();
-            throw e instanceof SQLException failure ? connectionFailure(failure) : (RuntimeException) e;
+            throw connectionFailure(e);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
         }
     }
 

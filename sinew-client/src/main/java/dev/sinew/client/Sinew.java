@@ -119,13 +119,10 @@ public final class Sinew implements AutoCloseable {
             transaction.commit();
             return result;
         } catch (SQLException e) {
-            transaction.rollBack();
             throw engine.translate(e, null);
-        } catch (RuntimeException | Error e) {
-            transaction.rollBack();
-            throw e;
         } finally {
-            transaction.rollBack(); // nothing left to roll back after a commit; later calls fail with P2028
+            // after a failure, before its exception leaves; after a commit nothing is left, and later calls fail
+            transaction.rollBack();
             close(connection);
         }
     }
